@@ -1,0 +1,132 @@
+"""Read the role, situation, topic, age and places out of one parsed user message.
+
+Pure functions over the message dictionary that Rasa sends to the action server
+(`tracker.latest_message`), so they are tested without a running bot.
+"""
+
+import re
+from typing import Any
+
+Message = dict[str, Any]
+
+DANGER_INTENTS = frozenset({"danger_now", "suicide_risk"})
+
+# Intents that interrupt the form: their message never fills a slot, so the form rejects the
+# turn and the rule for the intent runs (emergency reply, FAQ answer, explanation…).
+INTERRUPTING_INTENTS = DANGER_INTENTS | frozenset(
+    {
+        "faq",
+        "ask_why",
+        "refuse_info",
+        "restart",
+        "human_help",
+        "bot_challenge",
+        "greet",
+        "goodbye",
+        "thanks",
+        "insult",
+        "affirm",
+        "deny",
+    }
+)
+
+SITUATION_BY_INTENT = {
+    "report_suspicion": "soupcon",
+    "report_confirmed": "situation_averee",
+    "danger_now": "danger",
+    "sextortion": "situation_averee",
+    "luring_online": "soupcon",
+    "pimping_recruitment": "soupcon",
+    "runaway": "situation_averee",
+}
+
+TOPIC_BY_INTENT = {
+    "sextortion": "sextorsion",
+    "luring_online": "leurre",
+    "pimping_recruitment": "proxenetisme",
+    "runaway": "fugue",
+}
+
+ROLE_BY_RELATION = {
+    "enfant": "parent",
+    "proche": "parent",
+    "eleve": "intervenant",
+    "patient": "intervenant",
+    "ami": "ami",
+}
+
+ROLES = frozenset({"parent", "jeune", "ami", "intervenant"})
+
+ADULT_AGE = 18
+
+# Words by which young people speak of themselves ("me", "mes", "chu"…). With an age and no
+# relation ("j'ai 14 ans", "un gars me demande des photos"), they mark the young person writing.
+FIRST_PERSON_PATTERN = re.compile(
+    r"\b(j'?ai|jai|je|j'|chu|chui|moi|me|m'|mes|mon|ma)\b", re.IGNORECASE
+)
+
+
+def intent_name(message: Message) -> str | None:
+    """Return the name of the message's intent, or None when NLU gave none."""
+    return (message.get("intent") or {}).get("name")
+
+
+def entity_values(message: Message, entity: str) -> list[str]:
+    """Return the values of one entity type in the message, in order, without repeats."""
+    values: list[str] = []
+    for found in message.get("entities") or []:
+        value = found.get("value")
+        if found.get("entity") == entity and isinstance(value, str) and value not in values:
+            values.append(value)
+    return values
+
+
+def age_from_message(message: Message) -> int | None:
+    """Return the first age entity as a number, or None."""
+    for value in entity_values(message, "age"):
+        digits = re.search(r"\d{1,2}", value)
+        if digits:
+            return int(digits.group())
+    return None
+
+
+def role_from_message(message: Message) -> str | None:
+    """Infer who is writing: a role entity, else a relation, else a young person's own age."""
+    for value in entity_values(message, "role"):
+        if value in ROLES:
+            return value
+
+    for value in entity_values(message, "relation"):
+        if value in ROLE_BY_RELATION:
+            return ROLE_BY_RELATION[value]
+
+    age = age_from_message(message)
+    text = message.get("text") or ""
+    if age is not None and age < ADULT_AGE and FIRST_PERSON_PATTERN.search(text):
+        return "jeune"
+    return None
+
+
+def situation_from_message(message: Message) -> str | None:
+    """Map the intent to a situation: a doubt, a confirmed situation or a danger now."""
+    return SITUATION_BY_INTENT.get(intent_name(message) or "")
+
+
+def topic_from_message(message: Message) -> str | None:
+    """Map a topic intent (sextortion, luring, pimping, runaway) to the guidance topic."""
+    return TOPIC_BY_INTENT.get(intent_name(message) or "")
+
+
+def language_from_message(message: Message) -> str | None:
+    """Return the language the gateway detected and sent as message metadata."""
+    language = (message.get("metadata") or {}).get("language")
+    return language if language in ("fr", "en") else None
+
+
+# Young people and their friends are addressed with "tu", parents and professionals with "vous".
+TONE_BY_ROLE = {"jeune": "tu", "ami": "tu", "parent": "vous", "intervenant": "vous"}
+
+
+def tone_for_role(role: str | None) -> str | None:
+    """Return "tu" or "vous" for a role, or None while the role is unknown."""
+    return TONE_BY_ROLE.get(role or "")

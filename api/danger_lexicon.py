@@ -1,0 +1,88 @@
+"""A deterministic French danger lexicon: the gateway's second layer behind the NLU.
+
+If the NLU misses a message that names an immediate danger or suicidal thoughts, the gateway
+still puts 911 first. Words are matched after folding case and accents, so "enfermee",
+"ENFERMÉE" and "enfermée" are the same, and the Québécois and SMS spellings people type are
+listed beside the standard ones.
+"""
+
+import re
+import unicodedata
+
+# Statements that are a danger on their own.
+DIRECT_PATTERNS = (
+    r"\b(je|j|j'|chu|chui|jsuis|je suis)\s*(suis\s+)?en danger\b",
+    r"\bau secours\b",
+    r"\baidez[- ]?moi\b.*\b(vite|svp|maintenant)\b",
+    r"\bhelp me\b",
+    r"\bsuicid",
+    r"\b(me|m)\s*(tuer|pendre|suicider)\b",
+    r"\b(jveux|je veux|j'veux|veux)\s+mourir\b",
+    r"\ben finir\b",
+    r"\b(pu|plus|pus)\s+envie\s+de\s+vivre\b",
+    r"\bkill myself\b",
+    r"\bwant to die\b",
+    r"\bappelle[rz]? la police\b",
+)
+
+# Words that place the danger now.
+IMMEDIATE_PATTERNS = (
+    r"\ben ce moment\b",
+    r"\bdrette la\b",
+    r"\bright now\b",
+    r"\bmaintenant\b",
+    r"\bpresentement\b",
+    r"\b(il|elle|y|ils|ye)\s+(est|e|sont)?\s*(ici|la|chez nous|chez moi|en bas|dehors|devant)\b",
+    r"\bil s'en vient\b",
+    r"\bs'en vient me chercher\b",
+    r"\bm'attend\b",
+)
+
+# Method and threat words.
+THREAT_PATTERNS = (
+    r"\bmenac",
+    r"\bfrapp",
+    r"\bbat\b|\bbattre\b",
+    r"\barme\b|\bcouteau\b|\bgun\b|\bfusil\b",
+    r"\benferm",
+    r"\bsequestr",
+    r"\bretenu",
+    r"\bkidnapp|\benlev",
+    r"\bforce\b|\bforcer\b",
+    r"\bviol",
+    r"\btuer\b",
+    r"\bblesse",
+)
+
+# Places where exploitation happens, which are a danger when someone is there now.
+PLACE_PATTERNS = (
+    r"\bhotel\b",
+    r"\bmotel\b",
+    r"\bchez (lui|eux)\b",
+    r"\bdans (son|leur) (char|auto|voiture|van)\b",
+    r"\bappartement\b|\bappart\b",
+    r"\bparty\b",
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case the text, strip accents and typographic apostrophes, squeeze spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    without_accents = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return re.sub(r"\s+", " ", without_accents).strip()
+
+
+def _matches_any(patterns: tuple[str, ...], text: str) -> bool:
+    return any(re.search(pattern, text) for pattern in patterns)
+
+
+def mentions_danger(text: str) -> bool:
+    """Tell whether a message names an immediate danger or suicidal thoughts."""
+    folded = fold(text)
+    if _matches_any(DIRECT_PATTERNS, folded):
+        return True
+
+    immediate = _matches_any(IMMEDIATE_PATTERNS, folded)
+    threat = _matches_any(THREAT_PATTERNS, folded)
+    place = _matches_any(PLACE_PATTERNS, folded)
+    return immediate and (threat or place)

@@ -1,0 +1,69 @@
+"""The public gateway: the chat page, the chat API and the health check.
+
+Run with `uvicorn api.main:app --host 127.0.0.1 --port 8000`.
+"""
+
+import logging
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from api import chat, directory, health
+from api.fixed_replies import fixed_replies
+from api.language import detector
+from api.rasa_client import RasaClient
+from api.security import SecurityHeadersMiddleware
+from api.settings import get_settings
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+INVALID_REQUEST_MESSAGE = "La requête n'a pas pu être lue. Rechargez la page et réessayez."
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    settings = get_settings()
+    # Load what the first chat turn needs now, so that it fails here rather than mid-chat.
+    fixed_replies()
+    detector()
+    app.state.rasa_client = RasaClient(settings.rasa_url_list, settings.rasa_timeout_seconds)
+    logger.info("gateway started rasa_servers=%d", len(settings.rasa_url_list))
+    yield
+    await app.state.rasa_client.close()
+    logger.info("gateway stopped")
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(title="Ensemble Québec — assistant de référence", lifespan=lifespan)
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.include_router(chat.router)
+    app.include_router(health.router)
+    app.include_router(directory.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        logger.info(
+            "invalid request path=%s errors=%s",
+            request.url.path,
+            ",".join(".".join(map(str, e.get("loc", ()))) for e in error.errors()),
+        )
+        return JSONResponse(
+            status_code=422,
+            content={"detail": INVALID_REQUEST_MESSAGE, "emergency": fixed_replies().emergency},
+        )
+
+    @app.get("/", include_in_schema=False)
+    async def chat_page() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html")
+
+    return app
+
+
+app = create_app()

@@ -1,0 +1,86 @@
+"""Forward one user message to Rasa's REST channel and read its replies."""
+
+import itertools
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+logger = logging.getLogger(__name__)
+
+REST_WEBHOOK_PATH = "/webhooks/rest/webhook"
+
+
+class RasaUnavailable(Exception):
+    """No Rasa server answered in time, or every one answered with an error."""
+
+
+@dataclass
+class BotReply:
+    """The bot's visible messages and what its custom JSON messages said."""
+
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    expecting: str | None = None
+    urgent: bool = False
+    referral: bool = False
+
+
+def read_replies(items: list[dict[str, Any]]) -> BotReply:
+    """Split Rasa's REST output into visible messages and the custom JSON it carried.
+
+    Actions send `{"expecting": …}`, `{"urgent": true}` or `{"referral": true}` as custom
+    messages; those steer the page and are not shown.
+    """
+    reply = BotReply()
+    for item in items:
+        custom = item.get("custom")
+        if isinstance(custom, dict):
+            if "expecting" in custom:
+                reply.expecting = custom["expecting"]
+            reply.urgent = reply.urgent or bool(custom.get("urgent"))
+            reply.referral = reply.referral or bool(custom.get("referral"))
+
+        text = item.get("text")
+        if not text:
+            continue
+        buttons = [
+            {"title": str(button.get("title", "")), "payload": str(button.get("payload", ""))}
+            for button in item.get("buttons") or []
+        ]
+        reply.messages.append({"text": text, "buttons": buttons})
+    return reply
+
+
+class RasaClient:
+    """Round-robin client over the Rasa servers, trying the next one when one fails."""
+
+    def __init__(self, base_urls: list[str], timeout_seconds: float) -> None:
+        if not base_urls:
+            raise ValueError("at least one Rasa URL is required (GATEWAY_RASA_URLS)")
+        self._base_urls = base_urls
+        self._next_index = itertools.cycle(range(len(base_urls)))
+        self._client = httpx.AsyncClient(timeout=timeout_seconds)
+
+    async def close(self) -> None:
+        await self._client.aclose()
+
+    async def send(self, session_id: str, text: str, metadata: dict[str, Any]) -> BotReply:
+        """Send the message to one Rasa server, failing over to the others in turn."""
+        start = next(self._next_index)
+        payload = {"sender": session_id, "message": text, "metadata": metadata}
+
+        for offset in range(len(self._base_urls)):
+            base_url = self._base_urls[(start + offset) % len(self._base_urls)]
+            try:
+                response = await self._client.post(base_url + REST_WEBHOOK_PATH, json=payload)
+                response.raise_for_status()
+                return read_replies(response.json())
+            except (httpx.HTTPError, ValueError) as error:
+                logger.error(
+                    "rasa request failed url=%s session=%s error=%s",
+                    base_url,
+                    session_id,
+                    type(error).__name__,
+                )
+        raise RasaUnavailable(f"no Rasa server answered among {len(self._base_urls)}")

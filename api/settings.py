@@ -1,0 +1,28 @@
+"""Gateway settings, read once from the environment (prefix GATEWAY_)."""
+
+from functools import lru_cache
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class GatewaySettings(BaseSettings):
+    """Where Rasa answers, how long to wait for it, and the limits on what users send."""
+
+    model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore")
+
+    # Comma-separated base URLs of the Rasa servers.
+    rasa_urls: str = "http://127.0.0.1:5005"
+    action_server_url: str = "http://127.0.0.1:5055"
+    # Seconds to wait for Rasa's reply before answering with the fixed emergency message.
+    rasa_timeout_seconds: float = 20.0
+    max_message_chars: int = 1000
+
+    @property
+    def rasa_url_list(self) -> list[str]:
+        return [url.strip().rstrip("/") for url in self.rasa_urls.split(",") if url.strip()]
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> GatewaySettings:
+    """Return the process-wide gateway settings."""
+    return GatewaySettings()

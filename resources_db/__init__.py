@@ -1,0 +1,1 @@
+"""Resource database of the referral assistant: models, import/export, matching and search."""

@@ -1,0 +1,5 @@
+import sys
+
+from resources_db.cli import main
+
+sys.exit(main())

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Set up what is missing, train if needed, then run Rasa, the action server and the gateway
+# under honcho. Ctrl-C stops all three.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+scripts/train.sh
+scripts/seed_db.sh
+
+export MODEL_DIR="${MODEL_DIR:-models}"
+export RASA_TELEMETRY_ENABLED=false
+GATEWAY_PORT="${GATEWAY_PORT:-8000}"
+URL="http://127.0.0.1:$GATEWAY_PORT"
+
+echo "==> Starting Rasa (127.0.0.1:${RASA_PORT:-5005}), actions (127.0.0.1:${ACTIONS_PORT:-5055}) and the gateway ($URL)"
+.venv/bin/honcho start --procfile Procfile &
+HONCHO_PID=$!
+trap 'kill -TERM "$HONCHO_PID" 2>/dev/null; wait "$HONCHO_PID" 2>/dev/null; exit 0' INT TERM
+
+if .venv/bin/python scripts/wait_healthy.py "$URL" 240; then
+  echo
+  echo "==> Ready: open $URL   (Ctrl-C stops everything)"
+  echo
+else
+  kill -TERM "$HONCHO_PID" 2>/dev/null || true
+  wait "$HONCHO_PID" 2>/dev/null || true
+  exit 1
+fi
+wait "$HONCHO_PID"

@@ -1,0 +1,32 @@
+from alembic import command
+from sqlalchemy import inspect
+
+from resources_db.migrations import alembic_config, upgrade_to_head
+
+EXPECTED_TABLES = {
+    "organization", "service", "location", "phone", "schedule", "service_area",
+    "taxonomy_term", "service_taxonomy", "source", "dpj_route", "alembic_version",
+}
+
+
+def test_upgrade_creates_hsds_tables(empty_engine):
+    tables = set(inspect(empty_engine).get_table_names())
+    assert EXPECTED_TABLES <= tables
+
+
+def test_upgrade_creates_search_index(empty_engine):
+    inspector = inspect(empty_engine)
+    if empty_engine.dialect.name == "sqlite":
+        assert "service_fts" in inspector.get_table_names()
+    else:
+        columns = {column["name"] for column in inspector.get_columns("service")}
+        assert "search_vector" in columns
+
+
+def test_downgrade_then_upgrade_again(empty_engine):
+    config = alembic_config(empty_engine)
+    command.downgrade(config, "base")
+    assert "service" not in inspect(empty_engine).get_table_names()
+
+    upgrade_to_head(empty_engine)
+    assert "service" in inspect(empty_engine).get_table_names()

@@ -1,0 +1,51 @@
+"""One real stack (Rasa, action server, gateway) shared by the integration tests."""
+
+import tempfile
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.stack import remove_workdir, start_stack
+
+
+@pytest.fixture(scope="session")
+def stack():
+    workdir = Path(tempfile.mkdtemp(prefix="ensemble-stack-"))
+    running = start_stack(workdir)
+    yield running
+    running.stop_all()
+    remove_workdir(workdir)
+
+
+class Conversation:
+    """One chat session through the gateway, as the web page holds it."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.session_id = str(uuid.uuid4())
+        self.turns: list[tuple[str, dict]] = []
+
+    def say(self, text: str) -> dict:
+        response = httpx.post(
+            self.base_url + "/api/chat",
+            json={"session_id": self.session_id, "message": text},
+            timeout=60,
+        )
+        assert response.status_code == 200, response.text
+        reply = response.json()
+        self.turns.append((text, reply))
+        return reply
+
+    def transcript(self) -> str:
+        lines = []
+        for text, reply in self.turns:
+            lines.append(f"> {text}")
+            lines.extend(f"< {message['text']}" for message in reply["messages"])
+        return "\n".join(lines)
+
+
+@pytest.fixture
+def conversation(stack) -> Conversation:
+    return Conversation(stack.gateway_url)

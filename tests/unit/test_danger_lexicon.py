@@ -1,0 +1,44 @@
+"""The gateway's danger lexicon: what must trigger 911 first, and what must not."""
+
+import pytest
+
+from api.danger_lexicon import mentions_danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il est chez nous en ce moment pis il la menace",
+        "Il est chez nous en ce moment et il la menace",
+        "elle est dans un hôtel avec des hommes en ce moment",
+        "elle est dans un hotel avec des hommes maintenant",
+        "au secours",
+        "chu en danger",
+        "je suis en danger",
+        "jveux mourir",
+        "j'ai pu envie de vivre",
+        "je pense au suicide",
+        "je vais me tuer",
+        "he is here right now with a gun",
+        "i want to die",
+        "il est en bas pis il a un couteau drette là",
+        "elle est enfermée chez lui présentement",
+    ],
+)
+def test_danger_detected(text):
+    assert mentions_danger(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je pense que ma fille se fait exploiter par un gars plus vieux",
+        "on habite à Rimouski",
+        "c'est quoi la DPJ",
+        "ma fille a un nouveau chum de 25 ans",
+        "un gars me demande des photos",
+        "bonjour",
+    ],
+)
+def test_no_danger(text):
+    assert not mentions_danger(text)

@@ -1,0 +1,62 @@
+"""Role, situation and topic read from parsed messages as Rasa sends them."""
+
+import pytest
+
+from actions.understanding import (
+    role_from_message,
+    situation_from_message,
+    tone_for_role,
+    topic_from_message,
+)
+
+
+def parsed(text: str, intent: str = "inform", entities: list[dict] | None = None) -> dict:
+    return {"text": text, "intent": {"name": intent}, "entities": entities or []}
+
+
+def entity(name: str, value: str) -> dict:
+    return {"entity": name, "value": value}
+
+
+@pytest.mark.parametrize(
+    ("entities", "text", "expected"),
+    [
+        ([entity("role", "intervenant")], "je suis prof", "intervenant"),
+        ([entity("relation", "enfant")], "ma fille de 15 ans", "parent"),
+        ([entity("relation", "eleve")], "une de mes élèves", "intervenant"),
+        ([entity("relation", "ami")], "ma chum de fille", "ami"),
+        ([entity("age", "14")], "slt jai 14 ans", "jeune"),
+        ([entity("age", "14"), entity("relation", "enfant")], "mon gars a 14 ans", "parent"),
+        ([entity("age", "19")], "j'ai 19 ans", None),
+        ([], "bonjour", None),
+    ],
+)
+def test_role_from_message(entities, text, expected):
+    assert role_from_message(parsed(text, entities=entities)) == expected
+
+
+@pytest.mark.parametrize(
+    ("intent", "situation", "topic"),
+    [
+        ("report_suspicion", "soupcon", None),
+        ("report_confirmed", "situation_averee", None),
+        ("danger_now", "danger", None),
+        ("sextortion", "situation_averee", "sextorsion"),
+        ("luring_online", "soupcon", "leurre"),
+        ("pimping_recruitment", "soupcon", "proxenetisme"),
+        ("runaway", "situation_averee", "fugue"),
+        ("greet", None, None),
+    ],
+)
+def test_situation_and_topic_from_intent(intent, situation, topic):
+    message = parsed("…", intent=intent)
+    assert situation_from_message(message) == situation
+    assert topic_from_message(message) == topic
+
+
+def test_tone_for_role():
+    assert tone_for_role("jeune") == "tu"
+    assert tone_for_role("ami") == "tu"
+    assert tone_for_role("parent") == "vous"
+    assert tone_for_role("intervenant") == "vous"
+    assert tone_for_role(None) is None
