@@ -18,6 +18,16 @@ logger = logging.getLogger(__name__)
 MAX_SERVICES = 4
 
 
+def emergency_sent_this_turn(tracker: Tracker) -> bool:
+    """Tell whether the emergency reply, with 911 and the DPJ, already answered this message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "action_emergency":
+            return True
+    return False
+
+
 def match_request_from(tracker: Tracker) -> MatchRequest:
     """Build the matching request from the conversation's slots."""
     topic = tracker.get_slot("topic")
@@ -47,15 +57,17 @@ class ActionGiveReferral(Action):
         role = tracker.get_slot("role")
         services = find_referral(request)
 
-        if request.region:
+        # Right after the emergency reply, the person needs what to do next, not a second list.
+        list_services = not emergency_sent_this_turn(tracker)
+        if list_services and request.region:
             dispatcher.utter_message(
                 response="utter_referral_intro", region_name=tracker.get_slot("region_name")
             )
-        else:
+        elif list_services:
             dispatcher.utter_message(response="utter_referral_intro_province")
 
         verified_label = response_text(domain, "utter_verified_label")
-        for service in services:
+        for service in services if list_services else []:
             dispatcher.utter_message(text=service_message(service, verified_label))
 
         guidance = select_guidance(role, request.situation, tracker.get_slot("topic"))

@@ -23,7 +23,7 @@ router = APIRouter()
 
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
 
-# The resource data holds about 120 services, so one page shows every match.
+# The resource data contains about 120 services, so one page shows every match.
 MAX_RESULTS = 200
 
 PLACE_QUERY_MISSING = "Indiquez une ville, une région ou un code postal."
@@ -142,7 +142,7 @@ def directory_page(
 
 
 def service_json(service: ServiceMatch) -> dict:
-    # Score and reasons explain the chat's ranking; the directory has none to explain.
+    # Score and reasons explain the chat's ranking, and the directory does not rank.
     data = asdict(replace(service, website=safe_web_url(service.website)))
     data.pop("score")
     data.pop("reasons")
@@ -158,7 +158,7 @@ def list_resources(
     public: str | None = None,
     h24: str | None = None,
 ) -> dict:
-    """Search services by text and filters; `lieu` is resolved to a region like on the page."""
+    """Search services by text and filters. `lieu` is resolved to a region as on the page."""
     try:
         filters = parse_filters(q, lieu, region, type, public, h24)
     except InvalidFilter as error:

@@ -14,12 +14,12 @@ LABELS_PATH = Path(__file__).resolve().parent / "templates" / "labels.yml"
 # Longer text is rejected rather than cut, so that the user sees why the search found nothing.
 MAX_TEXT_CHARS = 200
 
-# Checkbox values that mean "only services open 24/7"; the form sends "1".
+# Checkbox values that mean "only services open 24/7". The form sends "1".
 TRUE_VALUES = {"1", "true", "on", "oui"}
 
 
 class InvalidFilter(ValueError):
-    """A query parameter with a value the directory cannot use; `message` is French for users."""
+    """Query parameter with a value the directory cannot use. `message` is French, for users."""
 
     def __init__(self, field: str, message: str):
         super().__init__(f"invalid query parameter {field}")
@@ -29,7 +29,7 @@ class InvalidFilter(ValueError):
 
 @dataclass(frozen=True)
 class DirectoryFilters:
-    """What the user asked for, as the search understands it."""
+    """Search filters checked from the query parameters."""
 
     text: str
     place_text: str
@@ -37,7 +37,7 @@ class DirectoryFilters:
     service_type: str | None
     audience: str | None
     open_24_7: bool | None
-    # Set when `lieu` was given: the resolver's answer, shown to the user with its region.
+    # Set when `lieu` was given: the resolver's result, shown to the user with its region.
     place: PlaceResolution | None
 
 
@@ -54,11 +54,11 @@ def _checked_text(field: str, value: str | None) -> str:
     return text
 
 
-def _checked_code(field: str, value: str | None, allowed, what: str) -> str | None:
+def _checked_code(field: str, value: str | None, allowed, field_label: str) -> str | None:
     if not value:
         return None
     if value not in allowed:
-        raise InvalidFilter(field, f"Valeur inconnue pour « {what} » : choisissez-en une dans la liste.")
+        raise InvalidFilter(field, f"Valeur inconnue pour « {field_label} » : choisissez-en une dans la liste.")
     return value
 
 

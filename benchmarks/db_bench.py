@@ -71,21 +71,23 @@ def main() -> None:
         import_seconds = time.perf_counter() - start
         assert report.committed, report.errors[:3]
 
-        with session_scope(engine) as session:
-            def one_match() -> None:
-                request = MatchRequest(
-                    region=rng.choice(REGION_CODES),
-                    role=rng.choice(["parent", "jeune", "ami", "intervenant"]),
-                    situation=rng.choice(["soupcon", "situation_averee", "danger"]),
-                    urgent=rng.random() < 0.3,
-                )
+        # One session per call, as the action server opens one per request.
+        def one_match() -> None:
+            request = MatchRequest(
+                region=rng.choice(REGION_CODES),
+                role=rng.choice(["parent", "jeune", "ami", "intervenant"]),
+                situation=rng.choice(["soupcon", "situation_averee", "danger"]),
+                urgent=rng.random() < 0.3,
+            )
+            with session_scope(engine) as session:
                 match_services(session, request)
 
-            def one_search() -> None:
+        def one_search() -> None:
+            with session_scope(engine) as session:
                 search_services(session, rng.choice(SEARCH_WORDS), region=rng.choice(REGION_CODES))
 
-            match_ms = time_calls(one_match, args.queries)
-            search_ms = time_calls(one_search, args.queries)
+        match_ms = time_calls(one_match, args.queries)
+        search_ms = time_calls(one_search, args.queries)
         engine.dispose()
 
     print(f"services: {args.services}, import: {import_seconds:.1f} s, calls per function: {args.queries}")

@@ -28,9 +28,9 @@ class Finding:
 def check_resources(session: Session, today: date) -> list[Finding]:
     """List entries not verified within a year of `today`, without sources, or with bad phones.
 
-    A number listed twice with the same kind and label in one service is a duplicate; a number used by
-    several services is reported as shared_phone, which is often right (a network's common line)
-    but worth a look.
+    A number listed twice with the same kind and label in one service is a duplicate. A number
+    used by several services is reported as shared_phone: a network's common line is often the
+    reason, but the finding is worth a look.
     """
     findings: list[Finding] = []
     services_by_number: dict[str, list[str]] = defaultdict(list)

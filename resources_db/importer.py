@@ -20,7 +20,7 @@ DEFAULT_SEED_FILE = Path(__file__).resolve().parent / "data" / "resources" / "re
 
 @dataclass
 class ImportReport:
-    """What an import did: counts, the rejected rows, and whether anything was written."""
+    """Outcome of an import: counts, the rejected rows, and whether the transaction committed."""
 
     inserted: int = 0
     updated: int = 0

@@ -164,7 +164,7 @@ def dpj_for_area(session: Session, region: str, area: str | None = None, languag
 
 
 def _is_listable(service: Service) -> bool:
-    """Keep services that give a way to reach them, other than the 9-1-1 emergency number."""
+    """Tell whether a service has a phone or website other than the 9-1-1 emergency number."""
     non_emergency_phones = [phone for phone in service.phones if phone.dial_string != EMERGENCY_NUMBER]
     only_emergency = bool(service.phones) and not non_emergency_phones and not service.url
     return not only_emergency and bool(service.phones or service.url)
@@ -192,6 +192,9 @@ def match_services(session: Session, request: MatchRequest) -> list[ServiceMatch
     # others serve another region or another part of region 10.
     dpj_service_ids = set(session.scalars(select(DpjRoute.service_id).distinct()))
 
+    # TODO: this loads every candidate with all its child rows before scoring, which took about
+    # 1 s per call (p50) at 10,000 services on SQLite (docs/benchmarks.md). Score from a
+    # lighter query and load children only for the top `limit` services.
     scored = []
     for service in session.scalars(_candidate_query(request)):
         if service.id in dpj_service_ids or not _is_listable(service):

@@ -56,7 +56,7 @@ class Service(Base):
     status: Mapped[str] = mapped_column(String(20), default="active")
 
     # Attribute-style fields: ISO 639-1 codes, whether callers may stay anonymous (None when
-    # the sources do not say), and the compiler's confidence in the entry (high|medium|low).
+    # the sources give no answer), and the compiler's confidence in the entry (high|medium|low).
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     anonymous: Mapped[bool | None] = mapped_column(Boolean)
     confidence: Mapped[str] = mapped_column(String(10))
@@ -203,7 +203,7 @@ class Source(Base):
 
 
 class DpjRoute(Base):
-    """Which DPJ serves a region (and area, language); loaded from data/dpj_routing.csv."""
+    """Routing row naming the DPJ for a region, area and language; loaded from data/dpj_routing.csv."""
 
     __tablename__ = "dpj_route"
 

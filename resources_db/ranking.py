@@ -23,11 +23,16 @@ OPEN_24_7_WEIGHT = 4.0
 LANGUAGE_WEIGHT = 2.0
 PHONE_WEIGHT = 1.0
 LOW_CONFIDENCE_PENALTY = 1.0
+# Services for one community (First Nations and Inuit lines, English-only services) rank
+# below general ones, unless the person lives in Nunavik or Eeyou Istchee, where the
+# community services are the general ones, or writes in English.
+SPECIALISED_AUDIENCE_PENALTY = 4.0
+INDIGENOUS_AREAS = frozenset({"nunavik", "eeyou"})
 
 
 @dataclass(frozen=True)
 class TopicRule:
-    """What makes a service fit a topic: any of its situations, service types, ids or words."""
+    """Conditions for a service to fit a topic: any matching situation, service type, id or word."""
 
     situations: frozenset[str] = frozenset()
     service_types: frozenset[str] = frozenset()
@@ -112,6 +117,14 @@ def score_service(service: Service, request) -> tuple[float, list[str]]:
     if service.phones:
         score += PHONE_WEIGHT
         reasons.append("has phone")
+
+    audiences = set(service.terms("audience"))
+    if "autochtones" in audiences and request.area not in INDIGENOUS_AREAS:
+        score -= SPECIALISED_AUDIENCE_PENALTY
+        reasons.append("specialised audience autochtones")
+    if "anglophones" in audiences and request.language != "en":
+        score -= SPECIALISED_AUDIENCE_PENALTY
+        reasons.append("specialised audience anglophones")
 
     if service.confidence == "low":
         score -= LOW_CONFIDENCE_PENALTY

@@ -17,7 +17,7 @@ const SEND_FAILED_TEXT =
   "**En cas de danger immédiat, composez le [911](tel:911).**";
 const CLEARED_TEXT = "La conversation a été effacée.";
 
-// Input hints for the slot the bot asks for next ("expecting" in the API reply).
+// Input hints for the slot that the bot requests next ("expecting" in the API reply).
 const HINTS = {
   region: { text: "Une ville, une région ou un code postal, par exemple : Rimouski.", inputMode: "text" },
   age: { text: "Un âge en chiffres, par exemple : 15.", inputMode: "numeric" },
@@ -171,7 +171,7 @@ async function postMessage(message) {
 }
 
 /**
- * Send one message and show the replies; `shownText` is what the user's bubble shows, which
+ * Send one message and show the replies. `shownText` is the text of the user's bubble, which
  * differs from `message` when a quick reply sends its payload.
  */
 async function sendMessage(message, shownText = message) {

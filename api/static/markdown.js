@@ -49,7 +49,7 @@ function buildLink(label, target) {
   link.href = href;
   link.textContent = label;
   if (href.startsWith("https:")) {
-    // The other site learns nothing about this page, and cannot script it back.
+    // The other site gets no Referer header and no window.opener handle on this page.
     link.rel = "noopener noreferrer";
   }
   return link;

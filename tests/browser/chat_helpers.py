@@ -4,7 +4,7 @@ import json
 
 from playwright.sync_api import Page, Route
 
-# How long a turn may take: the test gateway answers at once, the full stack within 20 s.
+# How long a turn may take: the test gateway replies at once, the full stack within 20 s.
 TURN_TIMEOUT_MS = 30000
 
 
@@ -36,8 +36,8 @@ def session_storage(page: Page) -> dict:
 def answer_chat_with(page: Page, reply: dict, sent_bodies: list[dict]) -> None:
     """Make /api/chat return `reply` for this tab, and record each request body in sent_bodies.
 
-    Used where the test needs a bot message that the real gateway cannot produce without Rasa
-    (hostile Markdown, quick-reply buttons); the page code under test is unchanged.
+    Tests use it for bot messages that the real gateway cannot produce without Rasa, such as
+    hostile Markdown or quick-reply buttons. The page code under test is unchanged.
     """
 
     def fulfill(route: Route) -> None:

@@ -1,7 +1,7 @@
 """Browser fixtures: Debian's Chromium driven by Playwright, and a gateway started per session.
 
 The gateway fixture runs uvicorn on a free port with a freshly seeded SQLite resource database
-and a Rasa URL where nothing listens, so /api/chat answers with its degraded reply. Tests
+and a Rasa URL where nothing listens, so /api/chat returns its degraded reply. Tests
 marked `stack` use the full assistant at GATEWAY_URL instead.
 """
 
@@ -31,7 +31,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# The neutral site of the quick exit, as set in <body data-exit-url>. Tests answer it locally.
+# The neutral site of the quick exit, as set in <body data-exit-url>. A route serves it locally.
 EXIT_URL = "https://meteo.gc.ca/"
 EXIT_PAGE = "<!doctype html><html lang='fr'><title>Météo</title><p>Page de sortie simulée.</p></html>"
 
@@ -53,7 +53,7 @@ def wait_for_gateway(url: str, process: subprocess.Popen, log_path: Path) -> Non
         if process.poll() is not None:
             raise RuntimeError(f"gateway exited with {process.returncode}: {log_path.read_text()[-2000:]}")
         try:
-            # /healthz fails without Rasa, so the directory page tells that the gateway is up.
+            # /healthz fails without Rasa, so the directory page shows that the gateway is up.
             if httpx.get(url + "/ressources", timeout=2).status_code == 200:
                 return
         except httpx.HTTPError:
@@ -124,7 +124,7 @@ def browser() -> Iterator[Browser]:
 
 
 def isolate_from_network(context: BrowserContext, origin: str, recorded: RecordedRequests) -> None:
-    """Stop every request to another origin, and answer the quick exit's neutral site locally."""
+    """Abort every request to another origin, and serve the quick exit's neutral site locally."""
 
     def block_foreign(route: Route) -> None:
         if route.request.url.startswith(origin + "/"):
@@ -142,7 +142,7 @@ def isolate_from_network(context: BrowserContext, origin: str, recorded: Recorde
 
 
 def new_tab(browser: Browser, origin: str, recorded: RecordedRequests, **options) -> Page:
-    """Open a tab in a new browser context; close it with page.context.close()."""
+    """Open a tab in a new browser context, which the caller closes with page.context.close()."""
     context = browser.new_context(base_url=origin, locale="fr-CA", **options)
     context.on("request", lambda request: recorded.urls.append(request.url))
     isolate_from_network(context, origin, recorded)
@@ -156,7 +156,7 @@ def requests_seen() -> RecordedRequests:
 
 @pytest.fixture
 def page(browser: Browser, gateway_url: str, requests_seen: RecordedRequests) -> Iterator[Page]:
-    """A fresh tab on the test gateway; every request it makes is recorded in requests_seen."""
+    """A fresh tab on the test gateway, with every request it makes recorded in requests_seen."""
     tab = new_tab(browser, gateway_url, requests_seen)
     yield tab
     tab.context.close()

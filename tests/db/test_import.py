@@ -115,7 +115,7 @@ def _rewrite_csv(path, change) -> int:
 
 def test_csv_bad_rows_name_their_lines(empty_engine, tmp_path):
     folder = tmp_path / "csv"
-    write_csv(write_and_read_seed(tmp_path), folder)
+    write_csv(seed_entries_with_last_verified(), folder)
 
     def break_phone(row):
         if row[0] == "dpj-estrie":
@@ -145,7 +145,7 @@ def test_csv_bad_rows_name_their_lines(empty_engine, tmp_path):
     assert count_rows(empty_engine, Service) == 118
 
 
-def write_and_read_seed(tmp_path) -> list[dict]:
+def seed_entries_with_last_verified() -> list[dict]:
     """Return the seed entries with last_verified filled in, as the CSV format requires."""
     return [{**entry, "last_verified": SEED["compiled_on"]} for entry in seed_entries()]
 

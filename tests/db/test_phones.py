@@ -27,7 +27,7 @@ def test_valid_numbers(number, phone_type, dial_string):
         ("123", "voice"),
         ("686868", "voice"),  # text short code given as a voice line
         ("555 123-4567", "voice"),  # 555 is not an assigned area code
-        ("1 866 APPELLE", "voice"),  # letters are not shown to users
+        ("1 866 APPELLE", "voice"),  # vanity letters are rejected
         ("", "voice"),
     ],
 )
