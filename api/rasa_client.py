@@ -53,7 +53,14 @@ def read_replies(items: list[dict[str, Any]]) -> BotReply:
 
 
 class RasaClient:
-    """Round-robin client over the Rasa servers, trying the next one when one fails."""
+    """Round-robin client over the Rasa servers, trying the next one when one cannot be reached.
+
+    It fails over only when the request never reached a server (connection refused or connect
+    timeout). After a read timeout, a dropped connection or an error status, the server may
+    already have processed the message and saved it in the shared tracker store, so sending it
+    to another server could process it twice. Those errors raise RasaUnavailable instead, and
+    the gateway gives its degraded reply.
+    """
 
     def __init__(self, base_urls: list[str], timeout_seconds: float) -> None:
         if not base_urls:
@@ -66,7 +73,7 @@ class RasaClient:
         await self._client.aclose()
 
     async def send(self, session_id: str, text: str, metadata: dict[str, Any]) -> BotReply:
-        """Send the message to one Rasa server, failing over to the others in turn."""
+        """Send the message to one Rasa server, failing over while none could be reached."""
         start = next(self._next_index)
         payload = {"sender": session_id, "message": text, "metadata": metadata}
 
@@ -74,13 +81,38 @@ class RasaClient:
             base_url = self._base_urls[(start + offset) % len(self._base_urls)]
             try:
                 response = await self._client.post(base_url + REST_WEBHOOK_PATH, json=payload)
-                response.raise_for_status()
-                return read_replies(response.json())
-            except (httpx.HTTPError, ValueError) as error:
+            except (httpx.ConnectError, httpx.ConnectTimeout) as error:
                 logger.error(
-                    "rasa request failed url=%s session=%s error=%s",
+                    "rasa unreachable, trying the next server url=%s session=%s error=%s",
                     base_url,
                     session_id,
                     type(error).__name__,
                 )
-        raise RasaUnavailable(f"no Rasa server answered among {len(self._base_urls)}")
+                continue
+            except httpx.HTTPError as error:
+                logger.error(
+                    "rasa request failed after it was sent, not retried url=%s session=%s error=%s",
+                    base_url,
+                    session_id,
+                    type(error).__name__,
+                )
+                raise RasaUnavailable(f"Rasa at {base_url} failed: {type(error).__name__}") from error
+            return self.read_response(response, base_url, session_id)
+
+        raise RasaUnavailable(f"no Rasa server could be reached among {len(self._base_urls)}")
+
+    @staticmethod
+    def read_response(response: httpx.Response, base_url: str, session_id: str) -> BotReply:
+        """Parse a reply, raising RasaUnavailable on an error status or a body that is not JSON."""
+        try:
+            response.raise_for_status()
+            return read_replies(response.json())
+        except (httpx.HTTPStatusError, ValueError) as error:
+            logger.error(
+                "rasa reply invalid, not retried url=%s session=%s status=%d error=%s",
+                base_url,
+                session_id,
+                response.status_code,
+                type(error).__name__,
+            )
+            raise RasaUnavailable(f"Rasa at {base_url} replied {response.status_code}") from error

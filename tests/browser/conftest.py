@@ -101,15 +101,18 @@ def gateway_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def stack_url() -> str:
-    """Return the base URL of a running full stack, from GATEWAY_URL, or skip when it is down."""
-    url = os.environ.get("GATEWAY_URL", "http://127.0.0.1:8000").rstrip("/")
+def stack_url(request: pytest.FixtureRequest) -> str:
+    """Return the base URL of the full stack: GATEWAY_URL when set, else the test stack."""
+    url = os.environ.get("GATEWAY_URL", "").rstrip("/")
+    if not url:
+        return request.getfixturevalue("stack").gateway_url
+
     try:
         healthy = httpx.get(url + "/healthz", timeout=5).status_code == 200
     except httpx.HTTPError:
         healthy = False
     if not healthy:
-        pytest.skip(f"no healthy stack at {url}: start it with 'make run' or set GATEWAY_URL")
+        pytest.fail(f"GATEWAY_URL={url} is not healthy: start it with 'make run' or unset GATEWAY_URL")
     return url
 
 

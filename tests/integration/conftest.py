@@ -1,22 +1,9 @@
-"""One real stack (Rasa, action server, gateway) shared by the integration tests."""
+"""Conversations through the gateway of the test stack (see tests/conftest.py)."""
 
-import tempfile
 import uuid
-from pathlib import Path
 
 import httpx
 import pytest
-
-from tests.stack import remove_workdir, start_stack
-
-
-@pytest.fixture(scope="session")
-def stack():
-    workdir = Path(tempfile.mkdtemp(prefix="ensemble-stack-"))
-    running = start_stack(workdir)
-    yield running
-    running.stop_all()
-    remove_workdir(workdir)
 
 
 class Conversation:

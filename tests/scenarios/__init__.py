@@ -1,0 +1,1 @@
+"""Conversation scenarios replayed through the gateway: `python -m tests.scenarios`."""
