@@ -13,14 +13,16 @@ from api.danger_lexicon import mentions_danger
 from api.fixed_replies import fixed_replies
 from api.language import detect_language
 from api.rasa_client import BotReply, RasaClient, RasaUnavailable
+from api.rate_limit import client_ip
 from api.settings import get_settings
 
 logger = logging.getLogger(__name__)
 
 router = APIRouter()
 
-# C0 and C1 control characters except tab and newline, which are folded into spaces.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 control characters except tab and newline, which are folded into spaces, and lone
+# UTF-16 surrogates (valid as JSON escapes, but text holding them cannot be encoded as UTF-8).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -87,7 +89,8 @@ def with_emergency_first(reply: BotReply) -> BotReply:
 
 
 @router.post("/api/chat", response_model=ChatResponse)
-async def chat(body: ChatRequest, rasa: RasaClientDep) -> ChatResponse:
+async def chat(body: ChatRequest, rasa: RasaClientDep, request: Request) -> ChatResponse:
+    request.app.state.rate_limiter.check(client_ip(request), body.session_id)
     session_id = body.session_id or uuid.uuid4()
     replies = fixed_replies()
     text = clean_message(body.message)

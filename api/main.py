@@ -11,11 +11,16 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import chat, directory, health
+from api.body_limit import BodySizeLimitMiddleware
 from api.fixed_replies import fixed_replies
+from api.http_errors import french_http_error
 from api.language import detector
+from api.logging_config import configure_gateway_logging
 from api.rasa_client import RasaClient
+from api.rate_limit import ChatRateLimiter, RateLimitExceeded, rate_limited_response
 from api.security import SecurityHeadersMiddleware
 from api.settings import get_settings
 
@@ -40,7 +45,18 @@ async def lifespan(app: FastAPI):
 
 
 def create_app() -> FastAPI:
+    settings = get_settings()
+    configure_gateway_logging(settings.log_level)
+
     app = FastAPI(title="Ensemble Québec — assistant de référence", lifespan=lifespan)
+    app.state.rate_limiter = ChatRateLimiter(
+        settings.rate_limit_per_session, settings.rate_limit_per_ip
+    )
+    # Added first so that it runs inside the security headers middleware, whose headers the
+    # 413 reply then carries too. Admin uploads (token-protected resource files) are exempt.
+    app.add_middleware(
+        BodySizeLimitMiddleware, max_body_bytes=settings.max_body_bytes, exempt_prefixes=("/admin/",)
+    )
     app.add_middleware(SecurityHeadersMiddleware)
     app.include_router(chat.router)
     app.include_router(health.router)
@@ -58,6 +74,9 @@ def create_app() -> FastAPI:
             status_code=422,
             content={"detail": INVALID_REQUEST_MESSAGE, "emergency": fixed_replies().emergency},
         )
+
+    app.add_exception_handler(RateLimitExceeded, rate_limited_response)
+    app.add_exception_handler(StarletteHTTPException, french_http_error)
 
     @app.get("/", include_in_schema=False)
     async def chat_page() -> FileResponse:

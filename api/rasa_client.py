@@ -13,7 +13,7 @@ REST_WEBHOOK_PATH = "/webhooks/rest/webhook"
 
 
 class RasaUnavailable(Exception):
-    """No Rasa server answered in time, or every one answered with an error."""
+    """No Rasa server could be reached, or the one that got the message failed or timed out."""
 
 
 @dataclass

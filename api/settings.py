@@ -16,6 +16,13 @@ class GatewaySettings(BaseSettings):
     # Seconds to wait for Rasa's reply before answering with the fixed emergency message.
     rasa_timeout_seconds: float = 20.0
     max_message_chars: int = 1000
+    # Request bodies over this many bytes get HTTP 413 (a 1,000-character message fits easily).
+    max_body_bytes: int = 16_384
+    # Chat messages allowed over a moving window, in the `limits` notation ("20/minute").
+    rate_limit_per_session: str = "20/minute"
+    rate_limit_per_ip: str = "60/minute"
+    # Level of the gateway's own log records (the message text itself is never logged).
+    log_level: str = "INFO"
 
     @property
     def rasa_url_list(self) -> list[str]:

@@ -10,6 +10,7 @@ from resources_db.csv_format import read_csv_entries
 from resources_db.engine import session_scope
 from resources_db.entries import RowError, validate_entries
 from resources_db.json_format import read_json_entries
+from resources_db.revision import bump_revision
 from resources_db.routing import DEFAULT_ROUTING_FILE, load_dpj_routing
 from resources_db.store import refresh_search_index, store_records
 
@@ -70,6 +71,7 @@ def import_resources(
                 raise ImportRejected()
 
             refresh_search_index(session)
+            bump_revision(session)
     except ImportRejected:
         logger.warning("import of %s rolled back: %d invalid routing rows", path, len(routing_errors))
         report.inserted = report.updated = report.routes = 0

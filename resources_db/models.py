@@ -138,7 +138,7 @@ class Schedule(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     service_id: Mapped[int] = mapped_column(ForeignKey("service.id", ondelete="CASCADE"), index=True)
-    phone_id: Mapped[int | None] = mapped_column(ForeignKey("phone.id", ondelete="CASCADE"))
+    phone_id: Mapped[int | None] = mapped_column(ForeignKey("phone.id", ondelete="CASCADE"), index=True)
     description: Mapped[str] = mapped_column(String(300))
     open_24_7: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -217,3 +217,13 @@ class DpjRoute(Base):
     note: Mapped[str | None] = mapped_column(Text)
 
     service: Mapped[Service] = relationship()
+
+
+class ResourceRevision(Base):
+    """A counter that every import increments, so that processes holding cached service data
+    can tell that the data changed (see candidates.py). The migration inserts its one row."""
+
+    __tablename__ = "resource_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, default=0)

@@ -2,12 +2,14 @@
 
 The weights are a hand-set starting point, not fitted to any data: a regional service
 outranks a province-wide one of equal fit, and a 24/7 line gains the most when urgent.
+Scores are computed from a ScoringProfile (the few attributes that matter), so that matching
+never loads a service's child rows to rank it.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from resources_db.models import PROVINCE_WIDE, Service
+from resources_db.models import PROVINCE_WIDE
 from resources_db.text import fold
 
 ROLE_AUDIENCES = {"parent": "parents", "jeune": "jeunes", "ami": "grand_public", "intervenant": "intervenants"}
@@ -60,73 +62,98 @@ TOPIC_RULES = {
 }
 
 
-def is_open_24_7(service: Service) -> bool:
-    return any(schedule.open_24_7 for schedule in service.schedules)
+@dataclass(frozen=True)
+class ScoringProfile:
+    """The attributes of a service that its score depends on; hashable, so equal profiles share a score."""
+
+    region_codes: frozenset[str]
+    audiences: frozenset[str]
+    situations: frozenset[str]
+    # Topics of TOPIC_RULES that the service fits, and those whose rule names it by id.
+    topics: frozenset[str]
+    reference_topics: frozenset[str]
+    open_24_7: bool
+    languages: frozenset[str]
+    has_phone: bool
+    confidence: str
 
 
-def fits_topic(service: Service, rule: TopicRule) -> bool:
-    if service.external_id in rule.resource_ids:
+def fits_topic(
+    resource_id: str, situations: frozenset[str], service_types: frozenset[str], name: str, description: str, rule: TopicRule
+) -> bool:
+    """Tell whether a service fits a topic rule by id, situation, service type or a word of its text."""
+    if resource_id in rule.resource_ids:
         return True
-    if rule.situations & set(service.terms("situation")):
+    if rule.situations & situations:
         return True
-    if rule.service_types & set(service.terms("service_type")):
+    if rule.service_types & service_types:
         return True
-    folded = fold(f"{service.name} {service.description}")
+    folded = fold(f"{name} {description}")
     return any(pattern.search(folded) for pattern in rule.patterns)
 
 
-def score_service(service: Service, request) -> tuple[float, list[str]]:
-    """Score one candidate service for a MatchRequest; return the score and its reasons."""
+def fitting_topics(
+    resource_id: str, situations: frozenset[str], service_types: frozenset[str], name: str, description: str
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the topics a service fits, and the topics whose rule names the service by id."""
+    topics = frozenset(
+        topic
+        for topic, rule in TOPIC_RULES.items()
+        if fits_topic(resource_id, situations, service_types, name, description, rule)
+    )
+    reference_topics = frozenset(topic for topic, rule in TOPIC_RULES.items() if resource_id in rule.resource_ids)
+    return topics, reference_topics
+
+
+def score_profile(profile: ScoringProfile, request) -> tuple[float, list[str]]:
+    """Score one candidate's profile for a MatchRequest; return the score and its reasons."""
     score = 0.0
     reasons: list[str] = []
 
-    region_codes = {area.region_code for area in service.service_areas}
-    if request.region and request.region in region_codes:
+    if request.region and request.region in profile.region_codes:
         score += REGION_WEIGHT
         reasons.append(f"region match {request.region}")
-    elif PROVINCE_WIDE in region_codes:
+    elif PROVINCE_WIDE in profile.region_codes:
         reasons.append("province-wide")
 
     audience = ROLE_AUDIENCES.get(request.role or "")
-    if audience and audience in service.terms("audience"):
+    if audience and audience in profile.audiences:
         score += AUDIENCE_WEIGHT
         reasons.append(f"audience {audience}")
 
     situation = SITUATION_TERMS.get(request.situation or "")
-    if situation and situation in service.terms("situation"):
+    if situation and situation in profile.situations:
         score += SITUATION_WEIGHT
         reasons.append(f"situation {situation}")
 
     for topic in request.topics:
-        rule = TOPIC_RULES.get(topic)
-        if rule and fits_topic(service, rule):
+        if topic in profile.topics:
             score += TOPIC_WEIGHT
             reasons.append(f"topic {topic}")
-            if service.external_id in rule.resource_ids:
+            if topic in profile.reference_topics:
                 score += NAMED_TOPIC_SERVICE_BONUS
                 reasons.append(f"topic {topic} reference service")
 
-    if request.urgent and is_open_24_7(service):
+    if request.urgent and profile.open_24_7:
         score += OPEN_24_7_WEIGHT
         reasons.append("open 24/7")
 
-    if request.language != "fr" and request.language in service.languages:
+    if request.language != "fr" and request.language in profile.languages:
         score += LANGUAGE_WEIGHT
         reasons.append(f"language {request.language}")
 
-    if service.phones:
+    if profile.has_phone:
         score += PHONE_WEIGHT
         reasons.append("has phone")
 
-    audiences = set(service.terms("audience"))
-    if "autochtones" in audiences and request.area not in INDIGENOUS_AREAS:
+    if "autochtones" in profile.audiences and request.area not in INDIGENOUS_AREAS:
         score -= SPECIALISED_AUDIENCE_PENALTY
         reasons.append("specialised audience autochtones")
-    if "anglophones" in audiences and request.language != "en":
+    if "anglophones" in profile.audiences and request.language != "en":
         score -= SPECIALISED_AUDIENCE_PENALTY
         reasons.append("specialised audience anglophones")
 
-    if service.confidence == "low":
+    if profile.confidence == "low":
         score -= LOW_CONFIDENCE_PENALTY
         reasons.append("low confidence")
 

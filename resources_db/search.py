@@ -4,20 +4,27 @@ SQLite: the FTS5 table service_fts (tokenizer unicode61 with remove_diacritics 2
 word of the query is matched as a prefix, so "agression" also finds "agressions".
 PostgreSQL: the generated column service.search_vector (configuration french_unaccent:
 French stemming after the unaccent extension), queried with prefix terms too.
-Both require every word of the query, and rank by the engine's relevance score.
+Both require every word of the query and rank by the engine's relevance score. The filters
+run in the same statement as the text match, so that the relevance function runs only for
+the services that pass them, and only the returned services are read in full.
 """
 
 import re
+from dataclasses import replace
 
-from sqlalchemy import and_, select, text
+from sqlalchemy import ColumnElement, bindparam, column, exists, func, literal_column, select, table
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from resources_db.matching import ServiceMatch, _with_children, to_service_match
 from resources_db.models import PROVINCE_WIDE, Schedule, Service, ServiceArea, ServiceTaxonomy, TaxonomyTerm
+from resources_db.service_details import ServiceMatch, load_service_matches
 from resources_db.text import fold
 
 MAX_QUERY_WORDS = 10
 WORD = re.compile(r"[0-9a-z]+")
+
+# The FTS5 table of SQLite, whose rowid is the service id (see migration 0001).
+SERVICE_FTS = table("service_fts", column("rowid"))
 
 
 def query_words(text_query: str) -> list[str]:
@@ -25,46 +32,68 @@ def query_words(text_query: str) -> list[str]:
     return WORD.findall(fold(text_query))[:MAX_QUERY_WORDS]
 
 
-def _ranked_ids_sqlite(session: Session, words: list[str]) -> list[int]:
-    # Quoting each word keeps FTS5 operators (AND, NEAR, -) in user text from being parsed.
-    fts_query = " ".join(f'"{word}"*' for word in words)
-    rows = session.execute(
-        text("SELECT rowid FROM service_fts WHERE service_fts MATCH :query ORDER BY bm25(service_fts)"),
-        {"query": fts_query},
-    )
-    return [row[0] for row in rows]
-
-
-def _ranked_ids_postgresql(session: Session, words: list[str]) -> list[int]:
-    ts_query = " & ".join(f"{word}:*" for word in words)
-    rows = session.execute(
-        text(
-            "SELECT id FROM service "
-            "WHERE search_vector @@ to_tsquery('french_unaccent', :query) "
-            "ORDER BY ts_rank(search_vector, to_tsquery('french_unaccent', :query)) DESC, external_id"
-        ),
-        {"query": ts_query},
-    )
-    return [row[0] for row in rows]
-
-
-def _filters(region: str | None, service_type: str | None, audience: str | None, open_24_7: bool | None):
+def _filters(
+    service_id: ColumnElement,
+    region: str | None,
+    service_type: str | None,
+    audience: str | None,
+    open_24_7: bool | None,
+) -> list[ColumnElement]:
+    """Build EXISTS conditions on the service whose id is `service_id` (service.id or the FTS rowid)."""
     conditions = []
     if region:
         conditions.append(
-            Service.service_areas.any(ServiceArea.region_code.in_([region, PROVINCE_WIDE]))
+            exists().where(ServiceArea.service_id == service_id, ServiceArea.region_code.in_([region, PROVINCE_WIDE]))
         )
+
     for vocabulary, code in (("service_type", service_type), ("audience", audience)):
         if code:
             conditions.append(
-                Service.taxonomy_links.any(
-                    ServiceTaxonomy.term.has(and_(TaxonomyTerm.vocabulary == vocabulary, TaxonomyTerm.code == code))
+                exists().where(
+                    ServiceTaxonomy.service_id == service_id,
+                    ServiceTaxonomy.taxonomy_term_id == TaxonomyTerm.id,
+                    TaxonomyTerm.vocabulary == vocabulary,
+                    TaxonomyTerm.code == code,
                 )
             )
+
     if open_24_7 is not None:
-        has_24_7 = Service.schedules.any(Schedule.open_24_7.is_(True))
+        has_24_7 = exists().where(Schedule.service_id == service_id, Schedule.open_24_7.is_(True))
         conditions.append(has_24_7 if open_24_7 else ~has_24_7)
     return conditions
+
+
+def _ranked_sqlite(session: Session, words: list[str], filters: dict, limit: int) -> list[tuple[int, float]]:
+    """Return (service id, relevance) of the best matches; relevance is -bm25, higher is better."""
+    # Quoting each word keeps FTS5 operators (AND, NEAR, -) in user text from being parsed.
+    fts_query = " ".join(f'"{word}"*' for word in words)
+    bm25 = func.bm25(literal_column("service_fts"))
+
+    # The filters test SERVICE_FTS.c.rowid, not service.id: SQLite then checks them right after
+    # the FTS5 scan, and bm25 runs only for the rows that pass. Ties keep the rowid order.
+    query = (
+        select(SERVICE_FTS.c.rowid, bm25)
+        .where(sql_text("service_fts MATCH :fts_query"), *_filters(SERVICE_FTS.c.rowid, **filters))
+        .order_by(bm25, SERVICE_FTS.c.rowid)
+        .limit(limit)
+    )
+    return [(service_id, -score) for service_id, score in session.execute(query, {"fts_query": fts_query})]
+
+
+def _ranked_postgresql(session: Session, words: list[str], filters: dict, limit: int) -> list[tuple[int, float]]:
+    """Return (service id, ts_rank) of the best matches, ties broken by resource id."""
+    search_vector = literal_column("service.search_vector")
+    ts_query = func.to_tsquery(
+        literal_column("'french_unaccent'::regconfig"), bindparam("ts_query", " & ".join(f"{word}:*" for word in words))
+    )
+    relevance = func.ts_rank(search_vector, ts_query)
+    query = (
+        select(Service.id, relevance)
+        .where(search_vector.op("@@")(ts_query), *_filters(Service.id, **filters))
+        .order_by(relevance.desc(), Service.external_id)
+        .limit(limit)
+    )
+    return [(service_id, float(score)) for service_id, score in session.execute(query)]
 
 
 def search_services(
@@ -79,25 +108,32 @@ def search_services(
     """Search services by words and filters; an empty text lists filtered services by id.
 
     `region` keeps services of that region and province-wide ones; `open_24_7` True keeps
-    services with a 24/7 schedule, False those without one.
+    services with a 24/7 schedule, False those without one. A text match's score is the
+    engine's relevance (-bm25 on SQLite, ts_rank on PostgreSQL): higher ranks first.
     """
+    if limit < 0:
+        raise ValueError(f"invalid search limit {limit}: expected 0 or more")
     words = query_words(text)
-    query = _with_children(select(Service).where(*_filters(region, service_type, audience, open_24_7)))
+    filters = {"region": region, "service_type": service_type, "audience": audience, "open_24_7": open_24_7}
 
     if not words:
-        services = session.scalars(query.order_by(Service.external_id).limit(limit))
-        return [to_service_match(service, reasons=["filter match"]) for service in services]
+        query = (
+            select(Service.id)
+            .where(*_filters(Service.id, **filters))
+            .order_by(Service.external_id)
+            .limit(limit)
+        )
+        service_ids = list(session.scalars(query))
+        details = load_service_matches(session, service_ids)
+        return [replace(details[service_id], reasons=["filter match"]) for service_id in service_ids]
 
     if session.get_bind().dialect.name == "postgresql":
-        ranked_ids = _ranked_ids_postgresql(session, words)
+        ranked = _ranked_postgresql(session, words, filters, limit)
     else:
-        ranked_ids = _ranked_ids_sqlite(session, words)
+        ranked = _ranked_sqlite(session, words, filters, limit)
 
-    rank_of = {service_id: rank for rank, service_id in enumerate(ranked_ids)}
-    services = list(session.scalars(query.where(Service.id.in_(ranked_ids)))) if ranked_ids else []
-    services.sort(key=lambda service: rank_of[service.id])
-
+    details = load_service_matches(session, [service_id for service_id, _score in ranked])
     return [
-        to_service_match(service, score=float(len(ranked_ids) - rank_of[service.id]), reasons=["text match"])
-        for service in services[:limit]
+        replace(details[service_id], score=score, reasons=["text match"])
+        for service_id, score in ranked
     ]

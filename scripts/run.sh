@@ -10,6 +10,15 @@ scripts/seed_db.sh
 
 export MODEL_DIR="${MODEL_DIR:-models}"
 export RASA_TELEMETRY_ENABLED=false
+
+# The committed endpoints.yml keeps conversations in memory (one Rasa instance). Production
+# settings (TRACKER_STORE=sql|redis, LOCK_STORE=redis, see docs/deploy.md) get a generated file.
+if [[ "${TRACKER_STORE:-memory}" != memory || "${LOCK_STORE:-memory}" != memory ]]; then
+  RASA_ENDPOINTS="$(.venv/bin/python scripts/endpoints.py --output var/endpoints.generated.yml)"
+  export RASA_ENDPOINTS
+  echo "==> Rasa endpoints: $RASA_ENDPOINTS (tracker store ${TRACKER_STORE:-memory}, lock store ${LOCK_STORE:-memory})"
+fi
+
 GATEWAY_PORT="${GATEWAY_PORT:-8000}"
 URL="http://127.0.0.1:$GATEWAY_PORT"
 

@@ -61,6 +61,8 @@ class Stack:
             "GATEWAY_ACTION_SERVER_URL": f"http://127.0.0.1:{self.actions_port}",
             "SANIC_HOST": "127.0.0.1",
             "RASA_TELEMETRY_ENABLED": "false",
+            # Every test client shares 127.0.0.1, so the per-IP limit would stop the suite.
+            "GATEWAY_RATE_LIMIT_PER_IP": "100000/minute",
         }
 
     def write_endpoints(self) -> Path:
@@ -87,6 +89,7 @@ class Stack:
                 "--model", model_dir,
                 "--endpoints", str(self.write_endpoints()),
                 "--credentials", str(REPO_ROOT / "credentials.yml"),
+                "--logging-config-file", str(REPO_ROOT / "rasa_logging.yml"),
                 "--interface", "127.0.0.1",
                 "--port", str(self.rasa_port),
             ],

@@ -1,7 +1,9 @@
 """Drive a conversation the way a person would, and read the facts out of the bot's replies."""
 
+import csv
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from tests.integration.conftest import Conversation
 from tests.seed import phone_numbers, seed_entries
@@ -41,6 +43,8 @@ PHONE_LINK = re.compile(r"\[([^\]]+)\]\((tel|sms):([^)\s]+)\)")
 PLAIN_PHONE = re.compile(r"(?<![\d\[])(?:1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}(?![\d\]])")
 
 EMERGENCY_LINK = "[911](tel:911)"
+
+DPJ_ROUTING_PATH = Path(__file__).resolve().parents[2] / "resources_db/data/dpj_routing.csv"
 
 
 def reply_texts(reply: dict) -> list[str]:
@@ -114,6 +118,63 @@ def guidance_text(reply: dict) -> str:
     return bullets[0]
 
 
-def padded_lower(text: str) -> str:
-    """Lower-case the text and pad it with spaces, so that " vous " also matches at the ends."""
-    return f" {' '.join(text.lower().split())} "
+# Words that only a "tu" text or only a "vous" text uses when it speaks to the reader.
+TU_WORDS = re.compile(r"\b(tu|te|toi|ton|ta|tes)\b|\bt'", re.IGNORECASE)
+VOUS_WORDS = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
+
+
+def tu_words(text: str) -> list[str]:
+    """Return the "tu" forms of address in the text ("tu", "toi", "ta", "t'"…)."""
+    return [match.group(0) for match in TU_WORDS.finditer(text)]
+
+
+def vous_words(text: str) -> list[str]:
+    """Return the "vous" forms of address in the text ("vous", "votre", "vos")."""
+    return [match.group(0) for match in VOUS_WORDS.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def all_dpj_ids() -> tuple[str, ...]:
+    """Return the resource id of every DPJ named in the routing table, once each."""
+    with DPJ_ROUTING_PATH.open(encoding="utf-8", newline="") as handle:
+        ids = [row["resource_id"] for row in csv.DictReader(handle)]
+    return tuple(dict.fromkeys(ids))
+
+
+def other_dpj_links(text: str, expected_ids: tuple[str, ...]) -> list[str]:
+    """Return the ids of the DPJs outside `expected_ids` whose phone link appears in the text."""
+    return [
+        resource_id
+        for resource_id in all_dpj_ids()
+        if resource_id not in expected_ids and has_phone_link(text, resource_id)
+    ]
+
+
+def assert_numbers_from_seed(conversation: Conversation) -> None:
+    """Check every reply of a conversation: each phone number must be a number of the seed."""
+    for text, reply in conversation.turns:
+        for message in reply["messages"]:
+            missing = numbers_missing_from_seed(message["text"])
+            assert not missing, (
+                f"phone numbers absent from the resource seed: {missing}\n" + conversation.transcript()
+            )
+
+
+def answer_until_asked(
+    conversation: Conversation, opening: str, answers: dict[str, str], slot: str
+) -> list[dict]:
+    """Send the opening and answer the other questions until the bot asks for `slot`.
+
+    Returns every reply. Fails with the transcript when the bot gives the referral, or asks
+    something `answers` has no answer for, before asking for `slot`.
+    """
+    replies = [conversation.say(opening)]
+    for _ in range(MAX_TURNS):
+        expecting = replies[-1]["expecting"]
+        if expecting == slot:
+            return replies
+        assert expecting in answers, (
+            f"the bot asked for {expecting!r} before {slot!r}:\n" + conversation.transcript()
+        )
+        replies.append(conversation.say(answers[expecting]))
+    raise AssertionError(f"the bot never asked for {slot!r}:\n" + conversation.transcript())

@@ -152,6 +152,9 @@ def check_tone(replay: Replay) -> list[str]:
 
 def check_replay(replay: Replay) -> ScenarioResult:
     """Run every check on a replay and collect the failures."""
+    if replay.gateway_error:
+        return ScenarioResult(replay=replay, failures=[replay.gateway_error])
+
     failures = [
         *check_referral(replay),
         *check_region(replay),

@@ -1,5 +1,6 @@
 """Replay scenarios through the gateway's POST /api/chat, answering what the bot asks for."""
 
+import ipaddress
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -11,6 +12,17 @@ from tests.scenarios.scenario import Scenario
 
 DEFAULT_MAX_TURNS = 8
 REQUEST_TIMEOUT_SECONDS = 60
+
+# Each simulated person writes from their own address of the benchmarking range (RFC 2544),
+# sent as X-Forwarded-For. Uvicorn trusts that header from 127.0.0.1 by default
+# (FORWARDED_ALLOW_IPS), so the gateway's per-IP rate limit (60 messages a minute) counts each
+# person apart instead of counting every scenario as one client.
+SIMULATED_CLIENTS = ipaddress.IPv4Network("198.18.0.0/15")
+
+
+def simulated_client_address(index: int) -> str:
+    """Return the address of simulated person number `index` (wraps after 131,070)."""
+    return str(SIMULATED_CLIENTS[1 + index % (SIMULATED_CLIENTS.num_addresses - 2)])
 
 
 @dataclass
@@ -34,6 +46,8 @@ class Replay:
     turns: list[Turn] = field(default_factory=list)
     referral_turn: int | None = None
     stop_reason: str = ""
+    # Set when the gateway failed, which makes every other check meaningless.
+    gateway_error: str | None = None
 
     def bot_text(self) -> str:
         return "\n".join(turn.bot_text() for turn in self.turns)
@@ -78,13 +92,16 @@ class GatewayError(Exception):
     """The gateway did not answer a chat request with a usable reply."""
 
 
-def send(client: httpx.Client, base_url: str, session_id: str, text: str) -> tuple[dict, float]:
+def send(
+    client: httpx.Client, base_url: str, session_id: str, text: str, client_address: str
+) -> tuple[dict, float]:
     """Post one message; return the JSON reply and the round-trip time in milliseconds."""
     started = time.perf_counter()
     try:
         response = client.post(
             base_url + "/api/chat",
             json={"session_id": session_id, "message": text},
+            headers={"X-Forwarded-For": client_address},
             timeout=REQUEST_TIMEOUT_SECONDS,
         )
     except httpx.HTTPError as error:
@@ -116,7 +133,11 @@ def next_message(scenario: Scenario, reply: dict, next_turn: int, other_replies:
 
 
 def replay_scenario(
-    client: httpx.Client, base_url: str, scenario: Scenario, max_turns: int = DEFAULT_MAX_TURNS
+    client: httpx.Client,
+    base_url: str,
+    scenario: Scenario,
+    max_turns: int = DEFAULT_MAX_TURNS,
+    client_address: str = "198.18.0.1",
 ) -> Replay:
     """Hold one conversation until the referral, a question without answer, or `max_turns`."""
     replay = Replay(scenario=scenario)
@@ -126,9 +147,10 @@ def replay_scenario(
 
     for number in range(1, max_turns + 1):
         try:
-            reply, milliseconds = send(client, base_url, session_id, text)
+            reply, milliseconds = send(client, base_url, session_id, text, client_address)
         except GatewayError as error:
-            replay.stop_reason = str(error)
+            replay.gateway_error = str(error)
+            replay.stop_reason = f"gateway error at turn {number}"
             return replay
         replay.turns.append(Turn(number, text, reply, milliseconds))
 
