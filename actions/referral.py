@@ -7,7 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.content_store import resource_references, select_guidance
+from actions.content_store import message, resource_references, select_guidance
 from actions.formatting import fill_references, service_message
 from actions.responses import response_text
 from actions.services import find_referral, region_or_none, services_for_references
@@ -70,19 +70,29 @@ class ActionGiveReferral(Action):
         for service in services if list_services else []:
             dispatcher.utter_message(text=service_message(service, verified_label))
 
-        guidance = select_guidance(role, request.situation, tracker.get_slot("topic"))
-        referenced = services_for_references(resource_references(guidance.text))
-        dpj = next((service for service in services if service.is_dpj), None)
-        dpj_fallback = response_text(domain, "utter_dpj_fallback", tracker.get_slot("tone"))
-        dispatcher.utter_message(text=fill_references(guidance.text, referenced, dpj, dpj_fallback))
+        guidance_id = None
+        if request.language == "en":
+            # TODO: the guidance texts exist in French only; English speakers get the lines
+            # and the not-a-report notice in English, without the how-to-react advice.
+            dispatcher.utter_message(text=message("not_a_report", None, "en"))
+        else:
+            guidance = select_guidance(role, request.situation, tracker.get_slot("topic"))
+            guidance_id = guidance.id
+            referenced = services_for_references(resource_references(guidance.text))
+            dpj = next((service for service in services if service.is_dpj), None)
+            dpj_fallback = response_text(domain, "utter_dpj_fallback", tracker.get_slot("tone"))
+            dispatcher.utter_message(
+                text=fill_references(guidance.text, referenced, dpj, dpj_fallback)
+            )
+            dispatcher.utter_message(response="utter_not_a_report")
 
-        dispatcher.utter_message(response="utter_not_a_report")
+        dispatcher.utter_message(response="utter_referral_followup")
         dispatcher.utter_message(json_message={"expecting": None, "referral": True})
 
         logger.info(
             "referral sent sender=%s guidance=%s services=%s",
             tracker.sender_id,
-            guidance.id,
+            guidance_id,
             ",".join(service.resource_id for service in services),
         )
         return []

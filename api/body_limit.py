@@ -80,7 +80,7 @@ class BodySizeLimitMiddleware:
 
     async def _reject(self, scope: Scope, send: Send, size: int) -> None:
         logger.warning(
-            "request body too large path=%s bytes=%d limit=%d", scope["path"], size, self.max_body_bytes
+            "request rejected reason=body_too_large path=%s bytes=%d limit=%d", scope["path"], size, self.max_body_bytes
         )
         body = json.dumps({"detail": BODY_TOO_LARGE_MESSAGE}, ensure_ascii=False).encode("utf-8")
         await send(

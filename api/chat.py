@@ -1,5 +1,6 @@
 """POST /api/chat: one user message in, the bot's replies out."""
 
+import asyncio
 import logging
 import re
 import time
@@ -109,10 +110,17 @@ async def chat(body: ChatRequest, rasa: RasaClientDep, request: Request) -> Chat
     metadata = {"language": language} if language else {}
 
     started = time.perf_counter()
+    actions_check = asyncio.create_task(request.app.state.action_server_check.is_up())
     try:
         reply = await rasa.send(str(session_id), text, metadata)
     except RasaUnavailable:
+        actions_check.cancel()
         logger.error("degraded reply session=%s reason=rasa_unavailable", session_id)
+        return single_reply(session_id, replies.degraded, urgent=danger)
+
+    # Without the action server, Rasa's reply is a fallback that hides the outage.
+    if not await actions_check:
+        logger.error("degraded reply session=%s reason=action_server_unavailable", session_id)
         return single_reply(session_id, replies.degraded, urgent=danger)
 
     if danger:

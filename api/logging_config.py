@@ -1,7 +1,7 @@
 """Logging for the gateway and the action server: one stderr handler, personal data redacted.
 
-Both processes log ids, intents, slot names, durations and errors, never message text; the
-redaction filter guards what could still slip through (see api/redaction.py).
+Both processes log ids, intents, slot names, durations and errors, never message text. The
+redaction filter (api/redaction.py) guards what could still slip through.
 """
 
 import logging

@@ -13,7 +13,8 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api import chat, directory, health
+from api import admin, chat, directory, health
+from api.action_server_check import ActionServerCheck
 from api.body_limit import BodySizeLimitMiddleware
 from api.fixed_replies import fixed_replies
 from api.http_errors import french_http_error
@@ -38,9 +39,13 @@ async def lifespan(app: FastAPI):
     fixed_replies()
     detector()
     app.state.rasa_client = RasaClient(settings.rasa_url_list, settings.rasa_timeout_seconds)
+    app.state.action_server_check = ActionServerCheck(
+        settings.action_server_url, settings.action_server_check_timeout_seconds
+    )
     logger.info("gateway started rasa_servers=%d", len(settings.rasa_url_list))
     yield
     await app.state.rasa_client.close()
+    await app.state.action_server_check.close()
     logger.info("gateway stopped")
 
 
@@ -61,6 +66,7 @@ def create_app() -> FastAPI:
     app.include_router(chat.router)
     app.include_router(health.router)
     app.include_router(directory.router)
+    app.include_router(admin.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.exception_handler(RequestValidationError)

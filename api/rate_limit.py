@@ -1,4 +1,4 @@
-"""Rate limits on /api/chat, per session and per client IP, over a moving one-minute window.
+"""Rate limits on /api/chat, per session and per client IP, over a moving window.
 
 The counters live in this process's memory (the `limits` library's MemoryStorage), so each
 gateway process counts on its own and a restart resets them.
@@ -35,7 +35,7 @@ class RateLimitExceeded(Exception):
 
 
 class ChatRateLimiter:
-    """Counts chat messages per session id and per client IP, each against its own limit."""
+    """Counter of chat messages per session id and per client IP, each against its own limit."""
 
     def __init__(self, per_session: str, per_ip: str) -> None:
         # parse() raises ValueError on an invalid limit such as "20/minutes!", at start-up.
@@ -44,7 +44,7 @@ class ChatRateLimiter:
         self._limiter = MovingWindowRateLimiter(MemoryStorage())
 
     def check(self, client_ip: str, session_id: uuid.UUID | None) -> None:
-        """Count one message, raising RateLimitExceeded when the IP or the session is over."""
+        """Count one message, raising RateLimitExceeded when the IP or the session is over its limit."""
         self._hit(self._per_ip, "ip", client_ip)
         if session_id is not None:
             self._hit(self._per_session, "session", str(session_id))

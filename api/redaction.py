@@ -148,7 +148,7 @@ def redact(text: str) -> str:
 class RedactionFilter(logging.Filter):
     """Logging filter that redacts a record's message, traceback and stack in place.
 
-    It never drops a record. Install it on handlers: a filter on a logger only sees records
+    It never drops a record. Install it on handlers: a filter on a logger receives only the records
     logged to that very logger, not those propagated from its children.
     """
 

@@ -15,6 +15,8 @@ class GatewaySettings(BaseSettings):
     action_server_url: str = "http://127.0.0.1:5055"
     # Seconds to wait for Rasa's reply before answering with the fixed emergency message.
     rasa_timeout_seconds: float = 20.0
+    # Seconds to wait for the action server's /health, checked beside every chat turn.
+    action_server_check_timeout_seconds: float = 2.0
     max_message_chars: int = 1000
     # Request bodies over this many bytes get HTTP 413 (a 1,000-character message fits easily).
     max_body_bytes: int = 16_384

@@ -9,7 +9,10 @@ Each simulated person holds conversations in a loop until the time is up: an ope
 gives the role and the situation, the answer to the region question (which brings the
 referral), then a FAQ question. Prints p50/p95/p99 latency per turn, messages per second and
 the load average. With its own stack it also prints the cold start (process start to the first
-chat answer) and the resident memory of each process after the runs.
+chat answer) and the resident memory of each process before and after the runs.
+
+Each conversation writes from its own address of the benchmarking range 198.18.0.0/15, sent
+as X-Forwarded-For, so that the gateway's per-IP rate limit counts people apart.
 """
 
 import argparse
@@ -30,6 +33,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tests.scenarios.facts import degraded_reply_opening  # noqa: E402
 from tests.scenarios.harness import simulated_client_address  # noqa: E402
 from tests.stack import Stack, remove_workdir, start_stack  # noqa: E402
 
@@ -58,6 +62,8 @@ class RunResult:
     duration_seconds: float = 0.0
     latencies: dict[str, list[float]] = field(default_factory=lambda: {name: [] for name in TURN_NAMES})
     rate_limited: int = 0
+    # Replies that the gateway built itself because Rasa or the action server failed.
+    degraded: int = 0
     errors: int = 0
     load_average_before: float = 0.0
     load_average_after: float = 0.0
@@ -75,15 +81,20 @@ def percentile(samples: list[float], fraction: float) -> float:
 
 async def send_timed(
     client: httpx.AsyncClient, base_url: str, session_id: str, text: str, address: str
-) -> tuple[int, float]:
-    """Post one chat message; return the HTTP status and the latency in milliseconds."""
+) -> tuple[httpx.Response, float]:
+    """Post one chat message; return the response and the latency in milliseconds."""
     started = time.perf_counter()
     response = await client.post(
         base_url + "/api/chat",
         json={"session_id": session_id, "message": text},
         headers={"X-Forwarded-For": address},
     )
-    return response.status_code, (time.perf_counter() - started) * 1000
+    return response, (time.perf_counter() - started) * 1000
+
+
+def is_degraded(response: httpx.Response) -> bool:
+    texts = (message["text"] for message in response.json()["messages"])
+    return any(degraded_reply_opening() in text for text in texts)
 
 
 async def simulated_person(
@@ -107,24 +118,34 @@ async def simulated_person(
             if time.monotonic() >= deadline:
                 return
             try:
-                status, milliseconds = await send_timed(client, base_url, session_id, text, address)
+                response, milliseconds = await send_timed(client, base_url, session_id, text, address)
             except httpx.HTTPError:
                 result.errors += 1
                 break
-            if status == 429:
+
+            if response.status_code == 429:
                 result.rate_limited += 1
                 break
-            if status != 200:
+            if response.status_code != 200:
                 result.errors += 1
+                break
+            # A degraded reply skips Rasa, so its latency would flatter the run.
+            if is_degraded(response):
+                result.degraded += 1
                 break
             result.latencies[name].append(milliseconds)
 
 
-async def run_load(base_url: str, concurrency: int, duration_seconds: float, seed: int) -> RunResult:
-    """Run `concurrency` simulated people against the gateway for `duration_seconds`."""
+async def run_load(
+    base_url: str, concurrency: int, duration_seconds: float, seed: int, addresses: itertools.count
+) -> RunResult:
+    """Run `concurrency` simulated people against the gateway for `duration_seconds`.
+
+    `addresses` numbers the simulated client addresses, shared by the runs so that no address
+    comes back within the gateway's one-minute rate-limit window.
+    """
     result = RunResult(concurrency=concurrency, load_average_before=os.getloadavg()[0])
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    addresses = itertools.count(concurrency * 1000)
     rng = random.Random(seed)
 
     async with httpx.AsyncClient(timeout=REQUEST_TIMEOUT_SECONDS, limits=limits) as client:
@@ -157,7 +178,8 @@ def format_run(result: RunResult) -> str:
     lines = [
         f"N = {result.concurrency}: {result.messages} messages in {result.duration_seconds:.1f} s, "
         f"{result.messages / result.duration_seconds:.1f} messages/s, "
-        f"{result.rate_limited} rate-limited (HTTP 429), {result.errors} errors; "
+        f"{result.rate_limited} rate-limited (HTTP 429), {result.degraded} degraded replies, "
+        f"{result.errors} errors; "
         f"load average {result.load_average_before:.1f} before, {result.load_average_after:.1f} after",
         "",
         "| turn | messages | p50 | p95 | p99 | mean |",
@@ -196,8 +218,10 @@ def first_answer_seconds(base_url: str, started: float) -> float:
 
 
 def run_all(base_url: str, concurrencies: list[int], duration_seconds: float, seed: int) -> None:
+    # Address 0 belongs to the cold-start message.
+    addresses = itertools.count(1)
     for concurrency in concurrencies:
-        result = asyncio.run(run_load(base_url, concurrency, duration_seconds, seed))
+        result = asyncio.run(run_load(base_url, concurrency, duration_seconds, seed, addresses))
         print(format_run(result), end="\n\n", flush=True)
 
 

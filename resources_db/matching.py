@@ -8,13 +8,15 @@ services are read in full.
 """
 
 import heapq
-from collections.abc import Sequence
+import itertools
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from resources_db.candidates import Candidate, CandidateSnapshot, candidate_snapshot
+from resources_db.candidates import Candidate, CandidateGroup, CandidateSnapshot, Route, candidate_snapshot
 from resources_db.models import DpjRoute, Service
 from resources_db.ranking import score_profile
 from resources_db.service_details import PhoneInfo, ServiceMatch, load_service_matches
@@ -43,18 +45,17 @@ class MatchRequest:
             raise ValueError(f"invalid MatchRequest.limit {self.limit}: expected 0 or more")
 
 
-def _routes_for(session: Session, region: str, area: str | None, language: str) -> list[DpjRoute]:
+def _routes_for(snapshot: CandidateSnapshot, region: str, area: str | None, language: str) -> list[Route]:
     """Return the routing rows of a region and area, those in the caller's language first.
 
     An area without rows of its own falls back to the region's rows without an area.
     """
-    routes = list(session.scalars(select(DpjRoute).where(DpjRoute.region_code == region).order_by(DpjRoute.position)))
-
+    routes = snapshot.routes.get(region, [])
     area_routes = [route for route in routes if area and route.area == area]
     routes = area_routes or [route for route in routes if route.area is None]
 
     # A stable sort keeps the file order within each group: requested language, any, other.
-    def language_rank(route: DpjRoute) -> int:
+    def language_rank(route: Route) -> int:
         if route.language == language:
             return 0
         return 1 if route.language is None else 2
@@ -62,7 +63,7 @@ def _routes_for(session: Session, region: str, area: str | None, language: str) 
     return sorted(routes, key=language_rank)
 
 
-def _dpj_matches(routes: list[DpjRoute], details: dict[int, ServiceMatch]) -> list[ServiceMatch]:
+def _dpj_matches(routes: list[Route], details: dict[int, ServiceMatch]) -> list[ServiceMatch]:
     matches = []
     for index, route in enumerate(routes):
         reasons = [f"dpj route {route.region_code}" + (f" {route.area}" if route.area else "")]
@@ -83,33 +84,50 @@ def _dpj_matches(routes: list[DpjRoute], details: dict[int, ServiceMatch]) -> li
 
 def dpj_for_area(session: Session, region: str, area: str | None = None, language: str = "fr") -> list[ServiceMatch]:
     """Return the DPJ(s) serving a region and area, those in the caller's language first."""
-    routes = _routes_for(session, region, area, language)
+    routes = _routes_for(candidate_snapshot(session), region, area, language)
     details = load_service_matches(session, {route.service_id for route in routes})
     return _dpj_matches(routes, details)
+
+
+def _with_reasons(group: CandidateGroup, reasons: list[str]) -> Iterator[tuple[str, Candidate, list[str]]]:
+    for candidate in group.candidates:
+        yield candidate.resource_id, candidate, reasons
 
 
 def top_candidates(
     snapshot: CandidateSnapshot, request: MatchRequest, count: int
 ) -> list[tuple[float, list[str], Candidate]]:
-    """Return the `count` best candidates for a request as (score, reasons, candidate), best first."""
-    scores: dict[int, tuple[float, list[str]]] = {}
-    ranked = []
-    for candidate in snapshot.candidates_for(request.region, request.area):
-        scored = scores.get(candidate.profile_id)
-        if scored is None:
-            scored = score_profile(snapshot.profiles[candidate.profile_id], request)
-            scores[candidate.profile_id] = scored
-        ranked.append((-scored[0], candidate.resource_id, candidate))
+    """Return the `count` best candidates for a request as (score, reasons, candidate).
 
-    # Resource ids are unique, so tuples never compare the candidates themselves.
-    best = heapq.nsmallest(count, ranked)
-    return [(-negative_score, scores[candidate.profile_id][1], candidate) for negative_score, _id, candidate in best]
+    Higher scores come first, and equal scores in resource id order. Each group of equal
+    profiles is scored once, and only the groups of the best scores are read.
+    """
+    scores: dict[int, tuple[float, list[str]]] = {}
+    groups_by_score: dict[float, list[CandidateGroup]] = defaultdict(list)
+    for group in snapshot.groups_for(request.region, request.area):
+        scored = scores.get(group.profile_id)
+        if scored is None:
+            scored = scores[group.profile_id] = score_profile(snapshot.profiles[group.profile_id], request)
+        groups_by_score[scored[0]].append(group)
+
+    best: list[tuple[float, list[str], Candidate]] = []
+    for score in sorted(groups_by_score, reverse=True):
+        if len(best) >= count:
+            break
+        # Each group's candidates are sorted by resource id, so merging keeps ties in id order.
+        # Resource ids are unique, so the tuples never compare their other fields.
+        same_score = heapq.merge(
+            *(_with_reasons(group, scores[group.profile_id][1]) for group in groups_by_score[score])
+        )
+        for _resource_id, candidate, reasons in itertools.islice(same_score, count - len(best)):
+            best.append((score, reasons, candidate))
+    return best
 
 
 def match_services(session: Session, request: MatchRequest) -> list[ServiceMatch]:
     """Return up to request.limit services for a request, ranked, each with its reasons."""
-    routes = _routes_for(session, request.region, request.area, request.language) if request.region else []
     snapshot = candidate_snapshot(session)
+    routes = _routes_for(snapshot, request.region, request.area, request.language) if request.region else []
     best = top_candidates(snapshot, request, max(0, request.limit - len(routes)))
 
     details = load_service_matches(

@@ -79,27 +79,30 @@ class ScoringProfile:
 
 
 def fits_topic(
-    resource_id: str, situations: frozenset[str], service_types: frozenset[str], name: str, description: str, rule: TopicRule
+    resource_id: str, situations: frozenset[str], service_types: frozenset[str], folded_text: str, rule: TopicRule
 ) -> bool:
-    """Tell whether a service fits a topic rule by id, situation, service type or a word of its text."""
+    """Tell whether a service fits a topic rule by id, situation, service type or a word of its text.
+
+    folded_text is text.fold() of the service's name and description, joined by a space.
+    """
     if resource_id in rule.resource_ids:
         return True
     if rule.situations & situations:
         return True
     if rule.service_types & service_types:
         return True
-    folded = fold(f"{name} {description}")
-    return any(pattern.search(folded) for pattern in rule.patterns)
+    return any(pattern.search(folded_text) for pattern in rule.patterns)
 
 
 def fitting_topics(
     resource_id: str, situations: frozenset[str], service_types: frozenset[str], name: str, description: str
 ) -> tuple[frozenset[str], frozenset[str]]:
     """Return the topics a service fits, and the topics whose rule names the service by id."""
+    folded_text = fold(f"{name} {description}")
     topics = frozenset(
         topic
         for topic, rule in TOPIC_RULES.items()
-        if fits_topic(resource_id, situations, service_types, name, description, rule)
+        if fits_topic(resource_id, situations, service_types, folded_text, rule)
     )
     reference_topics = frozenset(topic for topic, rule in TOPIC_RULES.items() if resource_id in rule.resource_ids)
     return topics, reference_topics

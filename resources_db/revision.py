@@ -7,11 +7,12 @@ from resources_db.models import ResourceRevision
 
 # Migration 0002 inserts this single row.
 REVISION_ROW_ID = 1
+REVISION_QUERY = select(ResourceRevision.revision).where(ResourceRevision.id == REVISION_ROW_ID)
 
 
 def current_revision(session: Session) -> int:
     """Return the revision of the data that the session sees."""
-    revision = session.scalar(select(ResourceRevision.revision).where(ResourceRevision.id == REVISION_ROW_ID))
+    revision = session.connection().scalar(REVISION_QUERY)
     if revision is None:
         raise LookupError(
             "resource_revision has no row: the schema is older than migration 0002. "

@@ -12,7 +12,7 @@ the services that pass them, and only the returned services are read in full.
 import re
 from dataclasses import replace
 
-from sqlalchemy import ColumnElement, bindparam, column, exists, func, literal_column, select, table
+from sqlalchemy import ColumnElement, bindparam, column, func, literal_column, select, table
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
@@ -39,27 +39,30 @@ def _filters(
     audience: str | None,
     open_24_7: bool | None,
 ) -> list[ColumnElement]:
-    """Build EXISTS conditions on the service whose id is `service_id` (service.id or the FTS rowid)."""
+    """Build `service_id IN (subquery)` conditions, one per filter that is set.
+
+    An uncorrelated subquery runs once per statement, and each row then costs one look-up in
+    its result, where a correlated EXISTS would run an index search per text match.
+    """
     conditions = []
     if region:
         conditions.append(
-            exists().where(ServiceArea.service_id == service_id, ServiceArea.region_code.in_([region, PROVINCE_WIDE]))
+            service_id.in_(select(ServiceArea.service_id).where(ServiceArea.region_code.in_([region, PROVINCE_WIDE])))
         )
 
     for vocabulary, code in (("service_type", service_type), ("audience", audience)):
         if code:
             conditions.append(
-                exists().where(
-                    ServiceTaxonomy.service_id == service_id,
-                    ServiceTaxonomy.taxonomy_term_id == TaxonomyTerm.id,
-                    TaxonomyTerm.vocabulary == vocabulary,
-                    TaxonomyTerm.code == code,
+                service_id.in_(
+                    select(ServiceTaxonomy.service_id)
+                    .join(TaxonomyTerm)
+                    .where(TaxonomyTerm.vocabulary == vocabulary, TaxonomyTerm.code == code)
                 )
             )
 
     if open_24_7 is not None:
-        has_24_7 = exists().where(Schedule.service_id == service_id, Schedule.open_24_7.is_(True))
-        conditions.append(has_24_7 if open_24_7 else ~has_24_7)
+        open_24_7_ids = select(Schedule.service_id).where(Schedule.open_24_7.is_(True))
+        conditions.append(service_id.in_(open_24_7_ids) if open_24_7 else service_id.not_in(open_24_7_ids))
     return conditions
 
 
@@ -69,15 +72,21 @@ def _ranked_sqlite(session: Session, words: list[str], filters: dict, limit: int
     fts_query = " ".join(f'"{word}"*' for word in words)
     bm25 = func.bm25(literal_column("service_fts"))
 
-    # The filters test SERVICE_FTS.c.rowid, not service.id: SQLite then checks them right after
-    # the FTS5 scan, and bm25 runs only for the rows that pass. Ties keep the rowid order.
+    # "rowid + 0" keeps SQLite from handing the IN lists to FTS5 as rowid constraints, which
+    # runs the text match once per listed id: 80 ms instead of 3.5 ms for "calacs" with a
+    # region filter on the 10,000-service database of benchmarks/db_bench.py.
+    # The filters are then checked on each text match, and bm25 runs only for those kept.
+    # Ties keep the rowid order.
+    # NOTE: a word found in most services ("jeunes": 8,809 of 10,000) still reads every match,
+    # about 10 ms per call at 10,000 services on a loaded 2-core machine (docs/benchmarks.md).
     query = (
         select(SERVICE_FTS.c.rowid, bm25)
-        .where(sql_text("service_fts MATCH :fts_query"), *_filters(SERVICE_FTS.c.rowid, **filters))
+        .where(sql_text("service_fts MATCH :fts_query"), *_filters(SERVICE_FTS.c.rowid + 0, **filters))
         .order_by(bm25, SERVICE_FTS.c.rowid)
         .limit(limit)
     )
-    return [(service_id, -score) for service_id, score in session.execute(query, {"fts_query": fts_query})]
+    rows = session.connection().execute(query, {"fts_query": fts_query})
+    return [(service_id, -score) for service_id, score in rows]
 
 
 def _ranked_postgresql(session: Session, words: list[str], filters: dict, limit: int) -> list[tuple[int, float]]:
@@ -93,7 +102,7 @@ def _ranked_postgresql(session: Session, words: list[str], filters: dict, limit:
         .order_by(relevance.desc(), Service.external_id)
         .limit(limit)
     )
-    return [(service_id, float(score)) for service_id, score in session.execute(query)]
+    return [(service_id, float(score)) for service_id, score in session.connection().execute(query)]
 
 
 def search_services(

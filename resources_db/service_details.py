@@ -1,8 +1,8 @@
 """The ServiceMatch API object, and its loading for a few services with plain column queries.
 
-Loading uses four Core SELECTs (services, phones with their hours, service-wide hours,
-sources) instead of ORM objects with their relationships, because building ORM objects cost
-most of the time of a match or a search.
+Loading uses four Core SELECTs (services, phones with their hours, schedules, sources)
+instead of ORM objects with their relationships, because building ORM objects took most of
+the time of a match or a search.
 """
 
 from collections import defaultdict
@@ -10,7 +10,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from resources_db.models import Phone, Schedule, Service, Source
@@ -44,44 +44,29 @@ class ServiceMatch:
     reasons: list[str]
 
 
-def _phones_by_service(session: Session, service_ids: list[int]) -> dict[int, list[PhoneInfo]]:
-    query = (
-        select(Phone.service_id, Phone.number, Phone.label, Phone.dial_string, Phone.type, Schedule.description)
-        .outerjoin(Schedule, Schedule.phone_id == Phone.id)
-        .where(Phone.service_id.in_(service_ids))
-        .order_by(Phone.service_id, Phone.position)
-    )
-    phones: dict[int, list[PhoneInfo]] = defaultdict(list)
-    for service_id, number, label, dial_string, phone_type, hours in session.execute(query):
-        phones[service_id].append(
-            PhoneInfo(number=number, label=label, tel_uri=phone_uri(dial_string, phone_type), hours=hours, kind=phone_type)
-        )
-    return phones
-
-
-def _service_hours(session: Session, service_ids: list[int]) -> dict[int, str]:
-    """Return the service-wide hours (the first schedule not tied to a phone) of each service."""
-    query = (
-        select(Schedule.service_id, Schedule.description)
-        .where(Schedule.service_id.in_(service_ids), Schedule.phone_id.is_(None))
-        .order_by(Schedule.service_id, Schedule.id)
-    )
-    hours: dict[int, str] = {}
-    for service_id, description in session.execute(query):
-        hours.setdefault(service_id, description)
-    return hours
-
-
-def _sources_by_service(session: Session, service_ids: list[int]) -> dict[int, list[tuple[str, str | None]]]:
-    query = (
-        select(Source.service_id, Source.url, Source.seen_text_date)
-        .where(Source.service_id.in_(service_ids))
-        .order_by(Source.service_id, Source.position)
-    )
-    sources: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
-    for service_id, url, seen_text_date in session.execute(query):
-        sources[service_id].append((url, seen_text_date))
-    return sources
+# Built once: each call only binds the id list, so SQLAlchemy reuses the compiled statements.
+SERVICE_IDS = bindparam("service_ids", expanding=True)
+SERVICES_QUERY = select(
+    Service.id, Service.external_id, Service.name, Service.description, Service.url, Service.last_verified
+).where(Service.id.in_(SERVICE_IDS))
+PHONES_QUERY = (
+    select(Phone.service_id, Phone.number, Phone.label, Phone.dial_string, Phone.type, Schedule.description)
+    .outerjoin(Schedule, Schedule.phone_id == Phone.id)
+    .where(Phone.service_id.in_(SERVICE_IDS))
+    .order_by(Phone.service_id, Phone.position)
+)
+# Every schedule of the services: a "phone_id IS NULL" condition would lead SQLite to use the
+# phone_id index, which reads every service-wide schedule of the database.
+SCHEDULES_QUERY = (
+    select(Schedule.service_id, Schedule.phone_id, Schedule.description)
+    .where(Schedule.service_id.in_(SERVICE_IDS))
+    .order_by(Schedule.service_id, Schedule.id)
+)
+SOURCES_QUERY = (
+    select(Source.service_id, Source.url, Source.seen_text_date)
+    .where(Source.service_id.in_(SERVICE_IDS))
+    .order_by(Source.service_id, Source.position)
+)
 
 
 def load_service_matches(session: Session, service_ids: Collection[int]) -> dict[int, ServiceMatch]:
@@ -90,17 +75,29 @@ def load_service_matches(session: Session, service_ids: Collection[int]) -> dict
     The ranking fields keep their defaults (not a DPJ, certain, score 0, no reasons), and
     unknown ids are left out. Callers that rank set those fields with dataclasses.replace.
     """
-    ids = list(service_ids)
-    if not ids:
+    parameters = {"service_ids": list(service_ids)}
+    if not parameters["service_ids"]:
         return {}
 
-    rows = session.execute(
-        select(Service.id, Service.external_id, Service.name, Service.description, Service.url, Service.last_verified)
-        .where(Service.id.in_(ids))
-    ).all()
-    phones = _phones_by_service(session, ids)
-    hours = _service_hours(session, ids)
-    sources = _sources_by_service(session, ids)
+    # Core execution on the session's connection skips the ORM's per-statement work.
+    connection = session.connection()
+    rows = connection.execute(SERVICES_QUERY, parameters).all()
+
+    phones: dict[int, list[PhoneInfo]] = defaultdict(list)
+    for service_id, number, label, dial_string, phone_type, hours in connection.execute(PHONES_QUERY, parameters):
+        phones[service_id].append(
+            PhoneInfo(number=number, label=label, tel_uri=phone_uri(dial_string, phone_type), hours=hours, kind=phone_type)
+        )
+
+    # The service-wide hours are the first schedule not tied to a phone.
+    service_hours: dict[int, str] = {}
+    for service_id, phone_id, description in connection.execute(SCHEDULES_QUERY, parameters):
+        if phone_id is None:
+            service_hours.setdefault(service_id, description)
+
+    sources: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+    for service_id, url, seen_text_date in connection.execute(SOURCES_QUERY, parameters):
+        sources[service_id].append((url, seen_text_date))
 
     matches = {}
     for service_id, external_id, name, description, website, last_verified in rows:
@@ -112,7 +109,7 @@ def load_service_matches(session: Session, service_ids: Collection[int]) -> dict
             description=description,
             phones=phones.get(service_id, []),
             website=website,
-            hours=hours.get(service_id),
+            hours=service_hours.get(service_id),
             is_dpj=False,
             certainty="certain",
             note=None,

@@ -45,7 +45,7 @@ class SettingsError(ValueError):
     """An environment variable has a missing or invalid value."""
 
 
-def choice(env: Mapping[str, str], name: str, allowed: tuple[str, ...]) -> str:
+def read_choice(env: Mapping[str, str], name: str, allowed: tuple[str, ...]) -> str:
     value = env.get(name, "memory").strip().lower() or "memory"
     if value not in allowed:
         raise SettingsError(f"{name}={value!r} is invalid; expected one of {', '.join(allowed)}")
@@ -152,13 +152,13 @@ def build_endpoints(env: Mapping[str, str]) -> dict[str, dict[str, object]]:
     retention_seconds(env)
     endpoints: dict[str, dict[str, object]] = {"action_endpoint": {"url": action_endpoint_url(env)}}
 
-    tracker_store = choice(env, "TRACKER_STORE", TRACKER_STORES)
+    tracker_store = read_choice(env, "TRACKER_STORE", TRACKER_STORES)
     if tracker_store == "sql":
         endpoints["tracker_store"] = sql_tracker_store(env)
     elif tracker_store == "redis":
         endpoints["tracker_store"] = redis_tracker_store(env)
 
-    if choice(env, "LOCK_STORE", LOCK_STORES) == "redis":
+    if read_choice(env, "LOCK_STORE", LOCK_STORES) == "redis":
         endpoints["lock_store"] = redis_lock_store(env)
     return endpoints
 

@@ -5,6 +5,8 @@ It scores with its own copy of the rules below and reads only the weights and to
 from ranking.py, so a change of formula in one place makes the comparison fail.
 """
 
+import unicodedata
+
 from sqlalchemy import and_, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
@@ -20,7 +22,12 @@ from resources_db.ranking import (
 )
 from resources_db.search import query_words
 from resources_db.service_details import PhoneInfo, ServiceMatch
-from resources_db.text import fold
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip combining accents, as text.fold did before its per-character cache."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def with_children(query):
@@ -77,7 +84,13 @@ def reference_dpj_for_area(session: Session, region: str, area: str | None, lang
     routes = list(session.scalars(select(DpjRoute).where(DpjRoute.region_code == region).order_by(DpjRoute.position)))
     area_routes = [route for route in routes if area and route.area == area]
     routes = area_routes or [route for route in routes if route.area is None]
-    routes.sort(key=lambda route: 0 if route.language == language else (1 if route.language is None else 2))
+
+    def language_rank(route: DpjRoute) -> int:
+        if route.language == language:
+            return 0
+        return 1 if route.language is None else 2
+
+    routes.sort(key=language_rank)
 
     services = {
         service.id: service

@@ -62,10 +62,11 @@ def test_search_equals_reference_search(seeded_engine):
             assert actual == expected, (text, filters, limit)
 
 
-def test_match_sees_reimported_data(seeded_engine):
+def test_match_sees_reimported_data(empty_engine, tmp_path):
     """A new import must change the next match, through the revision counter."""
+    assert import_resources(empty_engine).committed
     request = MatchRequest(region="05", role="parent", limit=200)
-    with session_scope(seeded_engine) as session:
+    with session_scope(empty_engine) as session:
         before = [m.resource_id for m in match_services(session, request)]
     assert "calacs-agression-estrie" in before
 
@@ -73,15 +74,10 @@ def test_match_sees_reimported_data(seeded_engine):
     for entry in entries:
         if entry["id"] == "calacs-agression-estrie":
             entry["regions"] = ["06"]
-    changed_file = write_seed_like(seeded_engine.url.database and _tmp_file(seeded_engine), entries)
+    assert import_resources(empty_engine, write_seed_like(tmp_path / "moved.json", entries)).committed
 
-    try:
-        assert import_resources(seeded_engine, changed_file).committed
-        with session_scope(seeded_engine) as session:
-            after = [m.resource_id for m in match_services(session, request)]
-        assert "calacs-agression-estrie" not in after
-        with session_scope(seeded_engine) as session:
-            montreal = [m.resource_id for m in match_services(session, MatchRequest(region="06", limit=200))]
-        assert "calacs-agression-estrie" in montreal
-    finally:
-        assert import_resources(seeded_engine).committed
+    with session_scope(empty_engine) as session:
+        estrie = [m.resource_id for m in match_services(session, request)]
+        montreal = [m.resource_id for m in match_services(session, MatchRequest(region="06", limit=200))]
+    assert "calacs-agression-estrie" not in estrie
+    assert "calacs-agression-estrie" in montreal

@@ -1,7 +1,7 @@
 """The how-to-react text of the referral carries the key facts for each role, situation and topic.
 
 Expected key words come from content/guidance.yml (short, stable phrases rather than whole
-sentences), and every service the text names must show the number of that service in the seed.
+sentences), and the services listed for each case must appear with one of their seed numbers.
 """
 
 from dataclasses import dataclass
@@ -189,7 +189,7 @@ CASES = [
     ),
     pytest.param(
         GuidanceCase(
-            "ma best de 14 ans ma dit que son chum de 22 ans la force a faire des affaires sexuelles",
+            "mon amie m'a avoué qu'un homme de 30 ans l'exploite sexuellement, elle a 15 ans",
             {**FRIEND_ANSWERS, "region": "Drummondville"},
             ("ne demande pas de détails", "ne promets pas de garder le secret"),
             ("dpj-mauricie-centre-du-quebec",),

@@ -1,11 +1,11 @@
 """Two Rasa instances on the machine's PostgreSQL (tracker store) and Redis (lock store).
 
 The resource database is on PostgreSQL too, as in production. The cluster starts once for the
-module (about two minutes); the test that kills instance "a" runs after the others.
+module, which takes minutes because two Rasa processes load the model at once. The test that
+kills instance "a" runs after the tests that need it.
 """
 
 import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from scripts.purge_trackers import purge_expired_conversations
 from tests.integration.conftest import Conversation
 from tests.integration.dialogue import all_text
 from tests.scaleout.cluster import send_at_once, start_cluster
-from tests.scaleout.infrastructure import redis_url, throwaway_database
+from tests.scaleout.infrastructure import delete_keys, new_key_prefix, redis_url, throwaway_database
 from tests.scaleout.trackers import read_events, split_turns
 from tests.seed import first_phone
 from tests.stack import remove_workdir
@@ -29,14 +29,13 @@ RIMOUSKI_ANSWER = "on habite à Rimouski"
 @pytest.fixture(scope="module")
 def cluster(postgres, redis_client):
     workdir = Path(tempfile.mkdtemp(prefix="ensemble-scaleout-"))
-    key_prefix = "scaleout" + uuid.uuid4().hex[:8]
+    key_prefix = new_key_prefix()
     with throwaway_database("trackers") as tracker_url, throwaway_database("resources") as resources_url:
         running = start_cluster(workdir, resources_url, tracker_url, redis_url(), key_prefix)
         yield running
         running.stop_all()
 
-    for key in redis_client.scan_iter(match=f"{key_prefix}:*"):
-        redis_client.delete(key)
+    delete_keys(redis_client, key_prefix)
     remove_workdir(workdir)
 
 
@@ -135,8 +134,8 @@ def test_purge_reads_rasa_events_table(cluster):
         events = count_rows(engine, "SELECT count(*) FROM events")
         assert conversations >= 1
 
-        kept = purge_expired_conversations(engine, retention_seconds=3600)
-        assert kept.conversations == 0
+        nothing_expired = purge_expired_conversations(engine, retention_seconds=3600)
+        assert nothing_expired.conversations == 0
         assert count_rows(engine, "SELECT count(*) FROM events") == events
 
         # With a retention of zero, every conversation that the tests above had is expired.

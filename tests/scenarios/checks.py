@@ -23,16 +23,30 @@ class ScenarioResult:
     failures: list[str]
 
     @property
-    def passed(self) -> bool:
-        return not self.failures
-
-    @property
     def scenario_id(self) -> str:
         return self.replay.scenario.id
 
+    @property
+    def outcome(self) -> str:
+        """Return PASS, FAIL, XFAIL (a known bug still fails) or XPASS (a known bug passes)."""
+        known_failure = self.replay.scenario.known_failure is not None
+        if self.failures:
+            return "XFAIL" if known_failure else "FAIL"
+        return "XPASS" if known_failure else "PASS"
+
+    @property
+    def ok(self) -> bool:
+        """Tell whether the outcome is as expected. XPASS is not, so that the mark gets removed."""
+        return self.outcome in ("PASS", "XFAIL")
+
     def report(self) -> str:
-        """Return the failures and the transcript, for a failed scenario."""
-        lines = [f"FAIL {self.scenario_id} ({self.replay.scenario.persona})"]
+        """Return the outcome, the failures or the known bug, and the transcript."""
+        scenario = self.replay.scenario
+        lines = [f"{self.outcome} {self.scenario_id} ({scenario.persona})"]
+        if scenario.known_failure:
+            lines.append(f"  known failure: {scenario.known_failure}")
+        if self.outcome == "XPASS":
+            lines.append("  - passed: remove its known_failure mark")
         lines.extend(f"  - {failure}" for failure in self.failures)
         lines.append(self.replay.transcript())
         return "\n".join(lines)

@@ -1,7 +1,8 @@
 """Facts the checks compare the bot's replies with, read from the repository's own data.
 
 The DPJ numbers come from the DPJ routing table (resources_db/data/dpj_routing.csv) and the
-resource seed; the referral's closing sentence comes from domain.yml.
+resource seed, the referral's closing sentence from domain.yml, and the gateway's degraded
+reply from content/gateway.yml.
 """
 
 import csv
@@ -15,6 +16,7 @@ from tests.seed import phone_numbers
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 DPJ_ROUTING_PATH = REPO_ROOT / "resources_db/data/dpj_routing.csv"
 DOMAIN_PATH = REPO_ROOT / "domain.yml"
+GATEWAY_MESSAGES_PATH = REPO_ROOT / "content/gateway.yml"
 
 
 def phone_link_prefix(number: str) -> str:
@@ -69,3 +71,10 @@ def referral_closing_texts() -> tuple[str, ...]:
     domain = yaml.safe_load(DOMAIN_PATH.read_text(encoding="utf-8"))
     variants = domain["responses"]["utter_not_a_report"]
     return tuple(variant["text"] for variant in variants if variant.get("text"))
+
+
+@lru_cache(maxsize=1)
+def degraded_reply_opening() -> str:
+    """Return the first line of the reply the gateway sends when Rasa or the action server fails."""
+    messages = yaml.safe_load(GATEWAY_MESSAGES_PATH.read_text(encoding="utf-8"))
+    return messages["degraded"].strip().splitlines()[0]

@@ -7,7 +7,11 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from tests.scenarios.facts import all_dpj_link_prefixes, referral_closing_texts
+from tests.scenarios.facts import (
+    all_dpj_link_prefixes,
+    degraded_reply_opening,
+    referral_closing_texts,
+)
 from tests.scenarios.scenario import Scenario
 
 DEFAULT_MAX_TURNS = 8
@@ -152,7 +156,17 @@ def replay_scenario(
             replay.gateway_error = str(error)
             replay.stop_reason = f"gateway error at turn {number}"
             return replay
-        replay.turns.append(Turn(number, text, reply, milliseconds))
+        turn = Turn(number, text, reply, milliseconds)
+        replay.turns.append(turn)
+
+        # The degraded reply means a process behind the gateway failed, not the dialogue.
+        if degraded_reply_opening() in turn.bot_text():
+            replay.gateway_error = (
+                f"the gateway sent its degraded reply at turn {number}: Rasa or the action "
+                "server failed (see their logs)"
+            )
+            replay.stop_reason = f"degraded reply at turn {number}"
+            return replay
 
         if is_referral(reply):
             replay.referral_turn = number

@@ -56,12 +56,12 @@ def own_stack() -> Iterator[str]:
 
 
 def failure_header(results: list[ScenarioResult]) -> str:
-    """Return one line with the count and the ids of the failed scenarios."""
-    failed = [result.scenario_id for result in results if not result.passed]
+    """Return one line with the count and the ids of the scenarios whose outcome is wrong."""
+    failed = [f"{result.scenario_id} ({result.outcome})" for result in results if not result.ok]
     return f"{len(failed)} of {len(results)} scenarios failed: {', '.join(failed)}"
 
 
 def failure_summary(results: list[ScenarioResult]) -> str:
     """Return the failure header, then each failure report with its transcript."""
-    reports = [result.report() for result in results if not result.passed]
+    reports = [result.report() for result in results if not result.ok]
     return "\n\n".join([failure_header(results), *reports])

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.scenarios.checks import term_alternatives
+from tests.scenarios.checks import ScenarioResult, term_alternatives
 from tests.scenarios.facts import dpj_ids_for, referral_closing_texts
-from tests.scenarios.harness import is_referral, next_message
+from tests.scenarios.harness import Replay, is_referral, next_message
 from tests.scenarios.scenario import Scenario, ScenarioFileError, load_file, load_scenarios
 from tests.seed import first_phone
 
@@ -84,3 +84,34 @@ def test_next_message_order():
     assert next_message(scenario, {"expecting": None}, 5, other) == "non merci"
     assert next_message(scenario, {"expecting": None}, 6, other) is None
     assert next_message(scenario, {"expecting": "role"}, 7, other) is None
+
+
+def outcome_of(known_failure: str | None, failures: list[str]) -> ScenarioResult:
+    scenario = Scenario.model_validate(
+        {"id": "outcome", "persona": "parent", "opening": "Bonjour", "known_failure": known_failure}
+    )
+    return ScenarioResult(replay=Replay(scenario=scenario), failures=failures)
+
+
+def test_result_outcomes():
+    assert outcome_of(None, []).outcome == "PASS"
+    assert outcome_of(None, ["no referral"]).outcome == "FAIL"
+    assert outcome_of("a known bug", ["no referral"]).outcome == "XFAIL"
+    assert outcome_of("a known bug", []).outcome == "XPASS"
+
+    assert outcome_of(None, []).ok
+    assert outcome_of("a known bug", ["no referral"]).ok
+    assert not outcome_of(None, ["no referral"]).ok
+    assert not outcome_of("a known bug", []).ok
+
+
+def test_area_outside_region_10_is_rejected(tmp_path: Path):
+    path = tmp_path / "area.yml"
+    path.write_text(
+        "- id: area\n  persona: parent\n  opening: Bonjour\n"
+        "  expect:\n    region_code: '06'\n    area: nunavik\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(ScenarioFileError, match="needs region_code '10'"):
+        load_file(path)

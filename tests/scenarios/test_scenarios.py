@@ -11,5 +11,5 @@ pytestmark = pytest.mark.stack
 def test_all_scenarios_pass(stack):
     results = run_scenarios(stack.gateway_url, load_scenarios())
 
-    failed = [result for result in results if not result.passed]
+    failed = [result for result in results if not result.ok]
     assert not failed, failure_summary(results)

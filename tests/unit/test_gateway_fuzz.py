@@ -43,7 +43,7 @@ def gateway_schema(server_url):
 
 
 def test_openapi_lists_fuzzed_operations(gateway_schema):
-    # /healthz is left out: it answers 503 by design while Rasa is down, as it is here.
+    # /healthz is left out because it returns 503 by design while Rasa is down, as it is here.
     operations = {(method.upper(), path) for path, methods in gateway_schema.items() for method in methods}
     assert set(FUZZED_OPERATIONS) <= operations
 
