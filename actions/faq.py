@@ -24,7 +24,9 @@ def faq_key_from_message(message: Message) -> str | None:
     if from_button:
         return from_button[0]
 
-    selector = (message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
+    # The ResponseSelector reports under "default" unless config.yml names its retrieval intent.
+    selectors = message.get("response_selector") or {}
+    selector = selectors.get(RETRIEVAL_INTENT) or selectors.get("default") or {}
     response_key = (selector.get("response") or {}).get("intent_response_key") or ""
     _, _, key = response_key.partition("/")
     return key or None

@@ -3,7 +3,7 @@
 import re
 from typing import Any
 
-from actions.understanding import INTERRUPTING_INTENTS, Message, entity_values, intent_name
+from actions.understanding import INTERRUPTING_INTENTS, Message, entity_values, fold, intent_name
 from resources_db.places import resolve_place, region_names
 
 # Buttons send the region code itself as the place ("/inform{"place": "01"}").
@@ -11,6 +11,15 @@ REGION_CODE_PATTERN = re.compile(r"^\s*(0[1-9]|1[0-7])\s*$")
 
 # Nord-du-Québec parts as the region buttons send them ("10-nunavik").
 AREA_CODE_PATTERN = re.compile(r"^\s*10-(nunavik|eeyou|jamesie)\s*$")
+
+
+# Words for people that are also place names (the hamlet of Parent, the former town of
+# Grand-Mère): as an entity outside the region question, they name the writer, not a place.
+PERSON_WORDS = frozenset({"parent", "parents", "grand-mere", "grand mere", "grandmere", "mere", "pere"})
+
+
+def is_person_word(text: str) -> bool:
+    return fold(text).strip() in PERSON_WORDS
 
 
 def resolved_slots(region_code: str, area: str | None, region_name: str) -> dict[str, Any]:
@@ -77,7 +86,7 @@ def region_slots_from_message(
     if intent in INTERRUPTING_INTENTS:
         return {}
 
-    texts = entity_values(message, "place")
+    texts = [text for text in entity_values(message, "place") if not is_person_word(text)]
     asked_for_region = requested_slot == "region"
     if not texts and asked_for_region:
         texts = [message.get("text") or ""]

@@ -5,6 +5,7 @@ Pure functions over the message dictionary that Rasa sends to the action server
 """
 
 import re
+import unicodedata
 from typing import Any
 
 Message = dict[str, Any]
@@ -59,11 +60,28 @@ ROLES = frozenset({"parent", "jeune", "ami", "intervenant"})
 
 ADULT_AGE = 18
 
-# Words by which young people speak of themselves ("me", "mes", "chu"…). With an age and no
-# relation ("j'ai 14 ans", "un gars me demande des photos"), they mark the young person writing.
-FIRST_PERSON_PATTERN = re.compile(
-    r"\b(j'?ai|jai|je|j'|chu|chui|moi|me|m'|mes|mon|ma)\b", re.IGNORECASE
+# Words by which young people speak of themselves ("j'ai", "chu", "moi"…). With an age and no
+# relation ("j'ai 14 ans"), they mark the young person writing. Possessives ("mon", "ma") are
+# left out because parents use them too ("mon garçon de 13 ans").
+FIRST_PERSON_PATTERN = re.compile(r"\b(j'?ai|jai|je|j'|chu|chui|moi|me|m')\b", re.IGNORECASE)
+
+# A possessive before a child or pupil word tells who writes even when the NLU tagged no
+# relation: "mon garçon", "ma grande", "notre ado" (a parent), "mon élève" (a professional).
+CHILD_RELATION_PATTERN = re.compile(
+    r"\b(?:mon|ma|notre|nos|my|our)\s+(?:(eleve|eleves|student|pupil)|"
+    r"fils|fille|filles|garcon|gars|enfant|enfants|ado|ados|adolescente?|petite?|grande?|"
+    r"petite?-fille|niece|neveu|son|daughter|kid|child|boy|girl)\b"
 )
+
+# Relation entity values as people type them, folded, mapped to the canonical values.
+RELATION_SYNONYMS = {
+    "enfant": "enfant", "fille": "enfant", "fils": "enfant", "garcon": "enfant",
+    "gars": "enfant", "ado": "enfant", "une ado": "enfant", "daughter": "enfant", "son": "enfant",
+    "eleve": "eleve", "student": "eleve",
+    "ami": "ami", "amie": "ami", "chum": "ami", "friend": "ami",
+    "patient": "patient", "patiente": "patient", "usager": "patient",
+    "proche": "proche", "soeur": "proche", "frere": "proche", "cousine": "proche",
+}
 
 
 def intent_name(message: Message) -> str | None:
@@ -90,6 +108,18 @@ def age_from_message(message: Message) -> int | None:
     return None
 
 
+def fold(text: str) -> str:
+    """Lower-case a text and strip its accents, for matching words as people type them."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def canonical_relation(value: str) -> str | None:
+    """Map a relation entity value ("fille", "My daughter", "une ado") to a canonical value."""
+    folded = re.sub(r"^(?:mon|ma|mes|my|our|notre|une|un)\s+", "", fold(value).strip())
+    return RELATION_SYNONYMS.get(folded)
+
+
 def role_from_message(message: Message) -> str | None:
     """Infer who is writing: a role entity, else a relation, else a young person's own age."""
     for value in entity_values(message, "role"):
@@ -97,11 +127,16 @@ def role_from_message(message: Message) -> str | None:
             return value
 
     for value in entity_values(message, "relation"):
-        if value in ROLE_BY_RELATION:
-            return ROLE_BY_RELATION[value]
+        relation = canonical_relation(value)
+        if relation in ROLE_BY_RELATION:
+            return ROLE_BY_RELATION[relation]
+
+    text = message.get("text") or ""
+    possessive = CHILD_RELATION_PATTERN.search(fold(text))
+    if possessive:
+        return "intervenant" if possessive.group(1) else "parent"
 
     age = age_from_message(message)
-    text = message.get("text") or ""
     if age is not None and age < ADULT_AGE and FIRST_PERSON_PATTERN.search(text):
         return "jeune"
     return None

@@ -119,6 +119,7 @@ async def chat(body: ChatRequest, rasa: RasaClientDep, request: Request) -> Chat
         return single_reply(session_id, replies.degraded, urgent=danger)
 
     # Without the action server, Rasa's reply is a fallback that hides the outage.
+    # TODO: an action that raises while the server is up still gives that fallback to the user.
     if not await actions_check:
         logger.error("degraded reply session=%s reason=action_server_unavailable", session_id)
         return single_reply(session_id, replies.degraded, urgent=danger)

@@ -82,7 +82,7 @@ def percentile(samples: list[float], fraction: float) -> float:
 async def send_timed(
     client: httpx.AsyncClient, base_url: str, session_id: str, text: str, address: str
 ) -> tuple[httpx.Response, float]:
-    """Post one chat message; return the response and the latency in milliseconds."""
+    """Post one chat message and return the response with the latency in milliseconds."""
     started = time.perf_counter()
     response = await client.post(
         base_url + "/api/chat",

@@ -44,6 +44,9 @@ STOP_NAMES = frozenset(
         "L'Avenir", "La Présentation", "La Pêche", "La Patrie", "La Conception", "La Rédemption",
         "La Reine", "La Corne", "La Motte", "La Martre", "L'Ascension", "La Providence",
         "Racine", "Lorraine", "Hope", "Milan", "Nantes", "Lemieux", "Lefebvre", "Audet", "MHM",
+        # Words people use for themselves or their family ("je suis le parent", "sa
+        # grand-mère"), which are also a hamlet of La Tuque and a former town of Shawinigan.
+        "Parent", "Grand-Mère", "Grand-Mere", "Grand Mère", "Grandmère",
     )
 )
 

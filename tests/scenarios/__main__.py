@@ -1,9 +1,10 @@
 """Replay the conversation scenarios and print pass or fail per scenario.
 
-    python -m tests.scenarios                       # starts its own stack (about a minute)
+    python -m tests.scenarios                       # starts its own stack first
     python -m tests.scenarios --url http://127.0.0.1:8000
     python -m tests.scenarios --only parent-rimouski-suspicion --verbose
 
+Without --url, the stack takes up to 240 s to start (the timeout of tests/stack.py).
 A scenario with a `known_failure` mark counts as expected when it fails (XFAIL) and as a
 failure when it passes (XPASS). Exit status: 0 when every outcome is as expected, 1 when a
 scenario failed or passed unexpectedly, 2 when a scenario file is invalid or the stack could

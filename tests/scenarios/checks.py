@@ -86,7 +86,7 @@ def check_referral(replay: Replay) -> list[str]:
 
 
 def check_region(replay: Replay) -> list[str]:
-    """Check that the referral links the expected region's DPJ and no other region's DPJ."""
+    """Check that the referral links the region's DPJ and that no reply links another DPJ."""
     expect = replay.scenario.expect
     if expect.region_code is None:
         return []

@@ -19,8 +19,8 @@ REQUEST_TIMEOUT_SECONDS = 60
 
 # Each simulated person writes from their own address of the benchmarking range (RFC 2544),
 # sent as X-Forwarded-For. Uvicorn trusts that header from 127.0.0.1 by default
-# (FORWARDED_ALLOW_IPS), so the gateway's per-IP rate limit (60 messages a minute) counts each
-# person apart instead of counting every scenario as one client.
+# (FORWARDED_ALLOW_IPS), so the gateway's per-IP rate limit (by default 60 messages a minute)
+# counts each person apart instead of counting every scenario as one client.
 SIMULATED_CLIENTS = ipaddress.IPv4Network("198.18.0.0/15")
 
 
@@ -99,7 +99,7 @@ class GatewayError(Exception):
 def send(
     client: httpx.Client, base_url: str, session_id: str, text: str, client_address: str
 ) -> tuple[dict, float]:
-    """Post one message; return the JSON reply and the round-trip time in milliseconds."""
+    """Post one message and return the JSON reply with the round-trip time in milliseconds."""
     started = time.perf_counter()
     try:
         response = client.post(
@@ -118,7 +118,7 @@ def send(
 
 
 def next_message(scenario: Scenario, reply: dict, next_turn: int, other_replies: list[str]) -> str | None:
-    """Choose what the person writes next; None when the scenario has nothing to say.
+    """Choose what the person writes next, or None when the scenario has nothing left to send.
 
     The mid-conversation message wins at its turn. Otherwise the person answers the question
     the bot waits for, or, when it waits for nothing, sends the next of the `other` replies

@@ -20,7 +20,7 @@ def run_scenarios(
     max_turns: int = DEFAULT_MAX_TURNS,
     on_result: Callable[[ScenarioResult], None] | None = None,
 ) -> list[ScenarioResult]:
-    """Replay and check each scenario in turn; call `on_result` after each one."""
+    """Replay and check each scenario in turn, calling `on_result` after each one."""
     results = []
     with httpx.Client() as client:
         for index, scenario in enumerate(scenarios):
@@ -40,7 +40,7 @@ class StackStartError(Exception):
 
 @contextlib.contextmanager
 def own_stack() -> Iterator[str]:
-    """Start Rasa, the action server and the gateway in a temporary folder; yield the URL."""
+    """Start Rasa, the action server and the gateway in a temporary folder, and yield the URL."""
     workdir = Path(tempfile.mkdtemp(prefix="ensemble-scenarios-"))
     try:
         stack = start_stack(workdir)

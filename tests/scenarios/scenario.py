@@ -120,7 +120,7 @@ class Scenario(StrictModel):
 
 
 def scenario_files(paths: list[Path]) -> list[Path]:
-    """Expand folders into their *.yml files, sorted; keep files as given."""
+    """Expand folders into their sorted *.yml files and keep files as given."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -133,7 +133,7 @@ def scenario_files(paths: list[Path]) -> list[Path]:
 
 
 def load_file(path: Path) -> list[Scenario]:
-    """Parse one scenario file; raise ScenarioFileError naming the file and the entry."""
+    """Parse one scenario file, raising ScenarioFileError that names the file and the entry."""
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:

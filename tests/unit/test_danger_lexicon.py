@@ -23,6 +23,10 @@ from api.danger_lexicon import mentions_danger
         "i want to die",
         "il est en bas pis il a un couteau drette là",
         "elle est enfermée chez lui présentement",
+        "jveux pu vivre depuis que mes photos circulent a lecole",
+        "je veux plus vivre",
+        "chu pu capable de vivre de meme",
+        "je pense à mettre fin à mes jours",
     ],
 )
 def test_danger_detected(text):

@@ -28,6 +28,11 @@ def entity(name: str, value: str) -> dict:
         ([entity("age", "14")], "slt jai 14 ans", "jeune"),
         ([entity("age", "14"), entity("relation", "enfant")], "mon gars a 14 ans", "parent"),
         ([entity("age", "19")], "j'ai 19 ans", None),
+        ([entity("age", "13")], "Mon garçon de 13 ans passe ses soirées avec un adulte", "parent"),
+        ([entity("age", "15")], "je pense que ma grande de 15 ans se fait exploiter", "parent"),
+        ([], "mon élève reçoit des cadeaux d'un homme", "intervenant"),
+        ([entity("relation", "My daughter")], "My daughter is 14", "parent"),
+        ([entity("relation", "fille")], "ma fille", "parent"),
         ([], "bonjour", None),
     ],
 )
