@@ -16,10 +16,12 @@ from rasa_sdk.types import DomainDict
 
 from actions.region import region_slots_from_message
 from actions.understanding import (
+    DANGER_INTENTS,
     INTERRUPTING_INTENTS,
     age_from_message,
     intent_name,
     language_from_message,
+    role_from_answer,
     role_from_message,
     situation_from_message,
     tone_for_role,
@@ -45,9 +47,18 @@ class ValidatePredefinedSlots(ValidationAction):
         return [SlotSet(slot, value) for slot, value in tracker.slots_to_validate().items()]
 
     def extract_role(self, dispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        message = tracker.latest_message
+        asked_for_role = tracker.get_slot("requested_slot") == "role"
+
+        # A short answer to the role question ("c moi qui a envoyé les photos") can look like
+        # a FAQ to the NLU, so it counts unless the message is a danger.
+        if asked_for_role and intent_name(message) not in DANGER_INTENTS:
+            role = role_from_message(message) or role_from_answer(message.get("text") or "")
+            return {"role": role} if role else {}
+
         if is_interruption(tracker):
             return {}
-        role = role_from_message(tracker.latest_message)
+        role = role_from_message(message)
         return {"role": role} if role else {}
 
     def extract_tone(self, dispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:

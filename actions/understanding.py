@@ -73,15 +73,36 @@ CHILD_RELATION_PATTERN = re.compile(
     r"petite?-fille|niece|neveu|son|daughter|kid|child|boy|girl)\b"
 )
 
-# Relation entity values as people type them, folded, mapped to the canonical values.
+# Relation entity values as people type them, folded, after a possessive ("ma fille",
+# "my daughter"). A bare "fille" is no relation: "chu une fille de 14 ans" is a girl writing.
 RELATION_SYNONYMS = {
     "enfant": "enfant", "fille": "enfant", "fils": "enfant", "garcon": "enfant",
-    "gars": "enfant", "ado": "enfant", "une ado": "enfant", "daughter": "enfant", "son": "enfant",
+    "gars": "enfant", "ado": "enfant", "daughter": "enfant", "son": "enfant",
     "eleve": "eleve", "student": "eleve",
     "ami": "ami", "amie": "ami", "chum": "ami", "friend": "ami",
     "patient": "patient", "patiente": "patient", "usager": "patient",
     "proche": "proche", "soeur": "proche", "frere": "proche", "cousine": "proche",
 }
+CANONICAL_RELATIONS = frozenset({"enfant", "eleve", "ami", "patient", "proche"})
+POSSESSIVE_PREFIX = re.compile(r"^(?:mon|ma|mes|my|our|notre|nos)\s+")
+
+# People who work with young people, as they describe themselves ("je suis entraîneur",
+# "TES au secondaire", "un de mes joueurs").
+PROFESSIONAL_PATTERN = re.compile(
+    r"\b(?:je suis|chu|i'?m|i am)\s+(?:un |une |a |an )?(?:prof|enseignante?|entraineure?|"
+    r"coach|intervenante?|educatrice|educateur|tes|infirmiere?|policiere?|travailleu(?:r|se)|"
+    r"psychologue|directrice|directeur|teacher|nurse|social worker|youth worker|police)"
+    r"|\b(?:un|une) de mes (?:joueurs|joueuses|eleves|jeunes|athletes|patients|patientes)\b"
+)
+
+# Short answers to "qui m'écrit?" that the NLU may not classify, tried in this order so that
+# "moi je suis sa mère" is a parent and "c moi, mon chum a mes photos" the young person.
+ROLE_ANSWER_PATTERNS = (
+    ("parent", re.compile(r"\b(?:pere|mere|parent|papa|maman|father|mother|mom|dad|grand-?(?:pere|mere)|tante|oncle)\b")),
+    ("jeune", re.compile(r"^\s*(?:c'?est |c |it'?s |its )?(?:moi|me|myself)\b|^\s*(?:je suis |chu |i'?m )?(?:le |la |the )?jeune\b")),
+    ("intervenant", re.compile(r"\b(?:prof|enseignante?|intervenante?|professionnel(?:le)?|teacher|worker|nurse|police|coach)\b")),
+    ("ami", re.compile(r"\b(?:ami|amie|chum|best|friend)\b")),
+)
 
 
 def intent_name(message: Message) -> str | None:
@@ -115,9 +136,22 @@ def fold(text: str) -> str:
 
 
 def canonical_relation(value: str) -> str | None:
-    """Map a relation entity value ("fille", "My daughter", "une ado") to a canonical value."""
-    folded = re.sub(r"^(?:mon|ma|mes|my|our|notre|une|un)\s+", "", fold(value).strip())
-    return RELATION_SYNONYMS.get(folded)
+    """Map a relation entity value ("enfant", "ma fille", "My daughter") to a canonical value."""
+    folded = fold(value).strip()
+    if folded in CANONICAL_RELATIONS:
+        return folded
+    if not POSSESSIVE_PREFIX.match(folded):
+        return None
+    return RELATION_SYNONYMS.get(POSSESSIVE_PREFIX.sub("", folded))
+
+
+def role_from_answer(text: str) -> str | None:
+    """Read a short answer to the role question ("c moi", "I'm his father", "la prof")."""
+    folded = fold(text)
+    for role, pattern in ROLE_ANSWER_PATTERNS:
+        if pattern.search(folded):
+            return role
+    return None
 
 
 def role_from_message(message: Message) -> str | None:
@@ -132,6 +166,9 @@ def role_from_message(message: Message) -> str | None:
             return ROLE_BY_RELATION[relation]
 
     text = message.get("text") or ""
+    if PROFESSIONAL_PATTERN.search(fold(text)):
+        return "intervenant"
+
     possessive = CHILD_RELATION_PATTERN.search(fold(text))
     if possessive:
         return "intervenant" if possessive.group(1) else "parent"

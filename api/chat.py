@@ -58,6 +58,8 @@ class ChatResponse(BaseModel):
     messages: list[ChatMessage]
     expecting: str | None = None
     urgent: bool = False
+    # True when this reply gave the referral (the services and the guidance).
+    referral: bool = False
 
 
 def get_rasa_client(request: Request) -> RasaClient:
@@ -144,4 +146,5 @@ async def chat(body: ChatRequest, rasa: RasaClientDep, request: Request) -> Chat
         messages=[ChatMessage(**message) for message in reply.messages],
         expecting=reply.expecting,
         urgent=reply.urgent,
+        referral=reply.referral,
     )

@@ -12,7 +12,11 @@ from tests.stack import remove_workdir, start_stack
 def stack():
     """One real stack (Rasa, action server, gateway) on free ports, for the whole session."""
     workdir = Path(tempfile.mkdtemp(prefix="ensemble-stack-"))
-    running = start_stack(workdir)
+    try:
+        running = start_stack(workdir)
+    except Exception:
+        remove_workdir(workdir)
+        raise
     yield running
     running.stop_all()
     remove_workdir(workdir)

@@ -84,6 +84,8 @@ def is_referral(reply: dict) -> bool:
     The gateway does not pass the actions' `referral` flag on, so a referral is a reply that
     waits for nothing and either links a DPJ number or ends with the not-a-report reminder.
     """
+    # TODO: read the actions' `referral` flag once /api/chat returns it. Until then, a FAQ
+    # answer outside the form that links the region's DPJ also counts as a referral.
     if reply.get("expecting") is not None:
         return False
     text = "\n".join(message["text"] for message in reply["messages"])

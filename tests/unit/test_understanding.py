@@ -3,6 +3,7 @@
 import pytest
 
 from actions.understanding import (
+    role_from_answer,
     role_from_message,
     situation_from_message,
     tone_for_role,
@@ -65,3 +66,36 @@ def test_tone_for_role():
     assert tone_for_role("parent") == "vous"
     assert tone_for_role("intervenant") == "vous"
     assert tone_for_role(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("chu une fille de 14 ans", "jeune"),
+        ("Je suis entraîneur, un de mes joueurs de 13 ans reçoit des messages", "intervenant"),
+        ("je suis TES au secondaire, une élève de 14 ans", "intervenant"),
+    ],
+)
+def test_role_from_message_text(text, expected):
+    entities = [entity("age", "14")]
+    if "fille" in text:
+        entities.append(entity("relation", "fille"))
+    assert role_from_message(parsed(text, entities=entities)) == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("c moi", "jeune"),
+        ("c moi qui a envoyer les photos", "jeune"),
+        ("it's me", "jeune"),
+        ("I'm his father", "parent"),
+        ("moi je suis sa mère", "parent"),
+        ("sa grand-mère", "parent"),
+        ("je suis son amie", "ami"),
+        ("la prof", "intervenant"),
+        ("bof", None),
+    ],
+)
+def test_role_from_answer(answer, expected):
+    assert role_from_answer(answer) == expected
