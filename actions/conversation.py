@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.content_store import message
+from actions.failures import degrade_on_failure
 from actions.formatting import service_message
 from actions.responses import response_text
 from actions.services import (
@@ -33,6 +34,7 @@ class ActionGreet(Action):
     def name(self) -> str:
         return "action_greet"
 
+    @degrade_on_failure
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
@@ -49,6 +51,7 @@ class ActionHumanHelp(Action):
     def name(self) -> str:
         return "action_human_help"
 
+    @degrade_on_failure
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
@@ -68,6 +71,7 @@ class ActionHandleRefusal(Action):
     def name(self) -> str:
         return "action_handle_refusal"
 
+    @degrade_on_failure
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:

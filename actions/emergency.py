@@ -8,6 +8,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.failures import degrade_on_failure
 from actions.formatting import phone_link, service_message
 from actions.region import region_slots_from_message
 from actions.responses import response_text
@@ -57,6 +58,7 @@ class ActionEmergency(Action):
     def name(self) -> str:
         return "action_emergency"
 
+    @degrade_on_failure
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:

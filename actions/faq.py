@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.content_store import faq_answer, resource_references
+from actions.failures import degrade_on_failure
 from actions.formatting import fill_references
 from actions.responses import response_text
 from actions.services import find_dpj, services_for_references
@@ -38,6 +39,7 @@ class ActionAnswerFaq(Action):
     def name(self) -> str:
         return "action_answer_faq"
 
+    @degrade_on_failure
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:

@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.content_store import message, resource_references, select_guidance
+from actions.failures import degrade_on_failure
 from actions.formatting import fill_references, service_message
 from actions.responses import response_text
 from actions.services import find_referral, region_or_none, services_for_references
@@ -50,6 +51,7 @@ class ActionGiveReferral(Action):
     def name(self) -> str:
         return "action_give_referral"
 
+    @degrade_on_failure
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:

@@ -5,6 +5,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.failures import degrade_on_failure
 from resources_db.places import region_names
 
 REFUSE_PAYLOAD = "/refuse_info"
@@ -52,6 +53,7 @@ class ActionAskRegion(Action):
     def name(self) -> str:
         return "action_ask_region"
 
+    @degrade_on_failure
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:

@@ -5,8 +5,9 @@ Pure functions over the message dictionary that Rasa sends to the action server
 """
 
 import re
-import unicodedata
 from typing import Any
+
+from resources_db.text import fold as fold_accents
 
 Message = dict[str, Any]
 
@@ -130,9 +131,8 @@ def age_from_message(message: Message) -> int | None:
 
 
 def fold(text: str) -> str:
-    """Lower-case a text and strip its accents, for matching words as people type them."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    """Lower-case a text, strip its accents and straighten its apostrophes."""
+    return fold_accents(text.replace("’", "'"))
 
 
 def canonical_relation(value: str) -> str | None:

@@ -120,8 +120,8 @@ async def chat(body: ChatRequest, rasa: RasaClientDep, request: Request) -> Chat
         logger.error("degraded reply session=%s reason=rasa_unavailable", session_id)
         return single_reply(session_id, replies.degraded, urgent=danger)
 
-    # Without the action server, Rasa's reply is a fallback that hides the outage.
-    # TODO: an action that raises while the server is up still gives that fallback to the user.
+    # Without the action server, Rasa's reply is a fallback that hides the outage. An action
+    # that raises while the server is up sends {"degraded": true} instead (actions/failures.py).
     if not await actions_check:
         logger.error("degraded reply session=%s reason=action_server_unavailable", session_id)
         return single_reply(session_id, replies.degraded, urgent=danger)
@@ -131,6 +131,12 @@ async def chat(body: ChatRequest, rasa: RasaClientDep, request: Request) -> Chat
     if not reply.messages:
         logger.error("degraded reply session=%s reason=empty_bot_reply", session_id)
         return single_reply(session_id, replies.degraded, urgent=danger)
+    if reply.degraded:
+        # What the failed action sent before failing (911 first, for one) stays in front.
+        logger.error("degraded reply session=%s reason=action_failed", session_id)
+        messages = [ChatMessage(**message) for message in reply.messages]
+        messages.append(ChatMessage(text=replies.degraded))
+        return ChatResponse(session_id=session_id, messages=messages, urgent=reply.urgent or danger)
 
     logger.info(
         "chat turn session=%s replies=%d urgent=%s expecting=%s lexicon_danger=%s ms=%.0f",

@@ -7,7 +7,8 @@ listed beside the standard ones.
 """
 
 import re
-import unicodedata
+
+from resources_db.text import fold as fold_accents
 
 # Statements that are a danger on their own.
 DIRECT_PATTERNS = (
@@ -74,9 +75,7 @@ PLACE_PATTERNS = (
 
 def fold(text: str) -> str:
     """Lower-case the text, strip accents and typographic apostrophes, squeeze spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    without_accents = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return re.sub(r"\s+", " ", without_accents).strip()
+    return re.sub(r"\s+", " ", fold_accents(text.replace("’", "'"))).strip()
 
 
 def _matches_any(patterns: tuple[str, ...], text: str) -> bool:

@@ -24,6 +24,8 @@ class BotReply:
     expecting: str | None = None
     urgent: bool = False
     referral: bool = False
+    # An action failed and asked for the gateway's fixed reply (actions/failures.py).
+    degraded: bool = False
 
 
 def read_replies(items: list[dict[str, Any]]) -> BotReply:
@@ -40,6 +42,7 @@ def read_replies(items: list[dict[str, Any]]) -> BotReply:
                 reply.expecting = custom["expecting"]
             reply.urgent = reply.urgent or bool(custom.get("urgent"))
             reply.referral = reply.referral or bool(custom.get("referral"))
+            reply.degraded = reply.degraded or bool(custom.get("degraded"))
 
         text = item.get("text")
         if not text:
