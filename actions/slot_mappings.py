@@ -23,6 +23,7 @@ from actions.understanding import (
     language_from_message,
     role_from_answer,
     role_from_message,
+    situation_from_answer,
     situation_from_message,
     tone_for_role,
     topic_from_message,
@@ -71,7 +72,10 @@ class ValidatePredefinedSlots(ValidationAction):
     def extract_situation(self, dispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if is_interruption(tracker):
             return {}
-        situation = situation_from_message(tracker.latest_message)
+        message = tracker.latest_message
+        situation = situation_from_message(message)
+        if not situation and tracker.get_slot("requested_slot") == "situation":
+            situation = situation_from_answer(message.get("text") or "")
         if not situation:
             return {}
         # A danger already known stays a danger when the person adds details.

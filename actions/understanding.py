@@ -61,10 +61,14 @@ ROLES = frozenset({"parent", "jeune", "ami", "intervenant"})
 
 ADULT_AGE = 18
 
-# Words by which young people speak of themselves ("j'ai", "chu", "moi"…). With an age and no
-# relation ("j'ai 14 ans"), they mark the young person writing. Possessives ("mon", "ma") are
-# left out because parents use them too ("mon garçon de 13 ans").
-FIRST_PERSON_PATTERN = re.compile(r"\b(j'?ai|jai|je|j'|chu|chui|moi|me|m')\b", re.IGNORECASE)
+# A young person giving their own age: "j'ai 14 ans", "chu une fille de 15", "moi 13 ans",
+# "i'm 14". An age elsewhere in a sentence ("je crois qu'une fille de 16 ans…") says nothing
+# about who writes.
+SELF_AGE_PATTERN = re.compile(
+    r"\b(?:j'?ai|jai|j ai|chu|chui|je suis|jsuis|moi|i'?m|i am)\s+"
+    r"(?:(?:une?|a|juste|only)\s+)?(?:(?:fille|gars|garcon|ado|jeune|girl|boy)\s+(?:de\s+|of\s+)?)?"
+    r"(\d{1,2})\b"
+)
 
 # A possessive before a child or pupil word tells who writes even when the NLU tagged no
 # relation: "mon garçon", "ma grande", "notre ado" (a parent), "mon élève" (a professional).
@@ -88,12 +92,22 @@ CANONICAL_RELATIONS = frozenset({"enfant", "eleve", "ami", "patient", "proche"})
 POSSESSIVE_PREFIX = re.compile(r"^(?:mon|ma|mes|my|our|notre|nos)\s+")
 
 # People who work with young people, as they describe themselves ("je suis entraîneur",
-# "TES au secondaire", "un de mes joueurs").
+# "Travailleuse sociale. Une jeune…", "un de mes joueurs").
+PROFESSIONAL_WORDS = (
+    r"(?:prof|enseignante?|entraineure?|coach|intervenante?|educatrice|educateur|tes|"
+    r"psychoeducatrice|psychoeducateur|infirmiere?|policiere?|travailleu(?:r|se)(?: de rue| sociale?)?|"
+    r"\bts\b|psychologue|directrice|directeur|teacher|nurse|social worker|youth worker|police officer)"
+)
 PROFESSIONAL_PATTERN = re.compile(
-    r"\b(?:je suis|chu|i'?m|i am)\s+(?:un |une |a |an )?(?:prof|enseignante?|entraineure?|"
-    r"coach|intervenante?|educatrice|educateur|tes|infirmiere?|policiere?|travailleu(?:r|se)|"
-    r"psychologue|directrice|directeur|teacher|nurse|social worker|youth worker|police)"
-    r"|\b(?:un|une) de mes (?:joueurs|joueuses|eleves|jeunes|athletes|patients|patientes)\b"
+    r"\b(?:je suis|chu|i'?m|i am)\s+(?:un |une |a |an )?" + PROFESSIONAL_WORDS
+    + r"|^\s*(?:bonjour,?\s*)?" + PROFESSIONAL_WORDS
+    + r"|\b(?:un|une) de mes (?:joueurs|joueuses|eleves|jeunes|athletes|patients|patientes)\b"
+)
+
+# A parent or guardian saying so: "je suis la mère d'une fille de 14 ans", "I'm her father".
+PARENT_PATTERN = re.compile(
+    r"\b(?:je suis|chu|i'?m|i am)\s+(?:la |le |sa |son |the |her |his )?"
+    r"(?:mere|pere|parent|maman|papa|tuteur|tutrice|grand-?mere|grand-?pere|mother|father|mom|dad)\b"
 )
 
 # Short answers to "qui m'écrit?" that the NLU may not classify, tried in this order so that
@@ -165,17 +179,37 @@ def role_from_message(message: Message) -> str | None:
         if relation in ROLE_BY_RELATION:
             return ROLE_BY_RELATION[relation]
 
-    text = message.get("text") or ""
-    if PROFESSIONAL_PATTERN.search(fold(text)):
+    folded = fold(message.get("text") or "")
+    if PROFESSIONAL_PATTERN.search(folded):
         return "intervenant"
+    if PARENT_PATTERN.search(folded):
+        return "parent"
 
-    possessive = CHILD_RELATION_PATTERN.search(fold(text))
+    possessive = CHILD_RELATION_PATTERN.search(folded)
     if possessive:
         return "intervenant" if possessive.group(1) else "parent"
 
-    age = age_from_message(message)
-    if age is not None and age < ADULT_AGE and FIRST_PERSON_PATTERN.search(text):
+    own_age = SELF_AGE_PATTERN.search(folded)
+    if own_age and int(own_age.group(1)) < ADULT_AGE:
         return "jeune"
+    return None
+
+
+# Short answers to the situation question that the NLU may not classify ("soupçon", "sûr"),
+# doubts first so that "pas sûre" is a doubt.
+# A danger is not read here: it goes through the danger intents and the emergency reply.
+SITUATION_ANSWER_PATTERNS = (
+    ("soupcon", re.compile(r"\b(?:soupcons?|soupconne|doute|doutes|je pense|je crois|peut-etre|pas sure?|pas certaine?|inquiete?|suspicion|not sure|maybe|worried)\b")),
+    ("situation_averee", re.compile(r"\b(?:confirme|certaine?|sure?|sur a 100|preuves?|elle m'a dit|il m'a dit|s'est confiee?|confidence|ca arrive|c'est arrive|proof|confirmed|sure)\b")),
+)
+
+
+def situation_from_answer(text: str) -> str | None:
+    """Read a short answer to the situation question ("un doute", "c'est confirmé")."""
+    folded = fold(text)
+    for situation, pattern in SITUATION_ANSWER_PATTERNS:
+        if pattern.search(folded):
+            return situation
     return None
 
 

@@ -116,7 +116,9 @@ def stack_url(request: pytest.FixtureRequest) -> str:
     return url
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an asyncio loop running in the main thread while
+# it is open, which breaks asyncio.run() in the test folders that run after this one.
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM_PATH).exists():
         pytest.fail(f"{CHROMIUM_PATH} is missing: run scripts/ensure_chromium.sh (apt-get install chromium)")

@@ -79,10 +79,6 @@ PERSONAS = [
             "vous",
         ),
         id="parent-luring-sainte-foy",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bot bug: 'Mon garçon de 13 ans' gives no relation entity, so role_from_message takes the age and 'mon' for a young person writing; the parent gets 'tu' and the youth guidance",
-        ),
     ),
     pytest.param(
         Persona(
@@ -155,10 +151,6 @@ PERSONAS = [
             "vous",
         ),
         id="grandparent-snapchat-riviere-du-loup",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bot bug: the place lookup tags 'grand-mère' as the town Grand-Mère, so the region is set to Mauricie without asking",
-        ),
     ),
     pytest.param(
         Persona(
@@ -183,10 +175,6 @@ PERSONAS = [
             "vous",
         ),
         id="parent-phone-mont-tremblant",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason='NLU gap: report_confirmed 0.47 vs report_suspicion 0.45 is within the ambiguity threshold, so nlu_fallback answers',
-        ),
     ),
     # Young people: SMS style, joual, no accents.
     pytest.param(
@@ -278,10 +266,6 @@ PERSONAS = [
             "tu",
         ),
         id="friend-clients-alma",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason='NLU gap: classified as faq (0.96) instead of a confirmed situation or pimping',
-        ),
     ),
     # Professionals: terse notes.
     pytest.param(
@@ -333,10 +317,6 @@ PERSONAS = [
             "vous",
         ),
         id="social-worker-doubt-saguenay",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason='NLU gap: classified as faq (0.98) instead of report_suspicion',
-        ),
     ),
     pytest.param(
         Persona(
@@ -368,12 +348,6 @@ PERSONAS = [
             None,
         ),
         id="english-parent-gifts-montreal",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="bot bug: api/language.py labels 'we live in Montreal' as fr (English "
-            "confidence 0.77 < 0.8) instead of undecided, so the English conversation turns "
-            "French and the French DPJ comes before Batshaw",
-        ),
     ),
     pytest.param(
         Persona(
@@ -429,11 +403,6 @@ def test_persona_gets_region_dpj(conversation, persona: Persona):
         "jsp quoi faire un gars me demande des photos de moi",
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="NLU gap: sextortion and luring_online score within the ambiguity threshold "
-    "(or faq wins), so nlu_fallback answers instead of starting the referral form",
-)
 def test_youth_photo_request_is_understood(conversation, opening):
     reply = conversation.say(opening)
 
@@ -441,11 +410,6 @@ def test_youth_photo_request_is_understood(conversation, opening):
 
 
 @pytest.mark.parametrize("role_answer", ["je suis le parent", "I'm her parent"])
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot bug: the place lookup tags 'parent' as the village Parent (La Tuque), and place "
-    "entities count in any message, so answering the role question sets the region to Mauricie",
-)
 def test_parent_role_answer_is_not_a_place(conversation, role_answer):
     answer_until_asked(
         conversation,
@@ -514,11 +478,6 @@ def test_danger_after_referral_gives_dpj(conversation):
     assert has_phone_link(text, "dpj-estrie"), conversation.transcript()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot bug: NLU reads 'jveux pu vivre' as faq (0.87, suicide_risk 0.13) and the gateway "
-    "danger lexicon has no 'veux pu vivre' pattern, so no 911 and no suicide line",
-)
 def test_suicide_opening_gets_line(conversation):
     reply = conversation.say("jveux pu vivre depuis que mes photos circulent a lecole")
     text = all_text(reply)
@@ -560,12 +519,6 @@ def test_suicide_after_referral_gets_line(conversation):
 # --- Interruptions in the middle of the form ---------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot bug: actions/faq.py reads response_selector['faq'], but Rasa 3.6 stores the pick "
-    "under 'default' when the ResponseSelector has no retrieval_intent, so every typed FAQ gets "
-    "utter_default",
-)
 def test_faq_mid_form_answers_then_resumes(conversation):
     opening = conversation.say(
         "Je suis enseignante et je soupçonne qu'une élève de 15 ans est exploitée sexuellement."

@@ -5,6 +5,7 @@ import pytest
 from actions.understanding import (
     role_from_answer,
     role_from_message,
+    situation_from_answer,
     situation_from_message,
     tone_for_role,
     topic_from_message,
@@ -74,6 +75,13 @@ def test_tone_for_role():
         ("chu une fille de 14 ans", "jeune"),
         ("Je suis entraîneur, un de mes joueurs de 13 ans reçoit des messages", "intervenant"),
         ("je suis TES au secondaire, une élève de 14 ans", "intervenant"),
+        ("Travailleuse sociale. Une jeune de 14 ans m'appelle, elle est enfermée", "intervenant"),
+        ("Travailleur de rue à Rivière-du-Loup, je crois qu'une fille de 16 ans se fait recruter", "intervenant"),
+        ("Je suis psychoéducatrice et je soupçonne qu'un élève de 15 ans se fait exploiter", "intervenant"),
+        ("Bonjour, je suis la mère d'une fille de 14 ans à Sept-Îles", "parent"),
+        ("je crois qu'une fille de 16 ans se fait recruter", None),
+        ("chu une fille de 14 ans pis un gars me harcèle", "jeune"),
+        ("i'm 15 and a guy wants pics", "jeune"),
     ],
 )
 def test_role_from_message_text(text, expected):
@@ -99,3 +107,18 @@ def test_role_from_message_text(text, expected):
 )
 def test_role_from_answer(answer, expected):
     assert role_from_answer(answer) == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("soupçon", "soupcon"),
+        ("c'est juste un doute", "soupcon"),
+        ("je suis pas sûre", "soupcon"),
+        ("c'est confirmé", "situation_averee"),
+        ("elle m'a dit que c'est vrai", "situation_averee"),
+        ("oui", None),
+    ],
+)
+def test_situation_from_answer(answer, expected):
+    assert situation_from_answer(answer) == expected
