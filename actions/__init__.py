@@ -16,4 +16,5 @@ from actions import (  # noqa: E402, F401
     referral,
     region_question,
     slot_mappings,
+    unclear,
 )
