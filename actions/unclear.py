@@ -2,8 +2,8 @@
 
 A worried parent's long message can fall just under the FallbackClassifier's threshold when two
 situation intents score alike ("report_suspicion" and "luring_online"). Asking such a person to
-rephrase loses them, so when the best guesses are situation or topic intents, the form starts
-with what the message says; a short or unrelated message still gets the request to rephrase.
+rephrase loses them. So when the best guesses are situation or topic intents, the form starts
+with the slots the message fills. A short or unrelated message still gets the request to rephrase.
 """
 
 import logging
@@ -25,7 +25,7 @@ from actions.understanding import (
 
 logger = logging.getLogger(__name__)
 
-# Below this, the guess is noise; a clear message scores well above it.
+# Below this confidence the guess is noise, while a clear message scores well above it.
 MIN_SITUATION_CONFIDENCE = 0.2
 MIN_WORDS = 5
 

