@@ -34,5 +34,11 @@ class Conversation:
 
 
 @pytest.fixture
-def conversation(stack) -> Conversation:
-    return Conversation(stack.gateway_url)
+def conversation(stack):
+    """A conversation on the test stack; every phone number of its replies is checked at the end."""
+    # dialogue.py imports Conversation from this module, so this import waits until here.
+    from tests.integration.dialogue import assert_numbers_from_seed
+
+    conversation = Conversation(stack.gateway_url)
+    yield conversation
+    assert_numbers_from_seed(conversation)

@@ -11,7 +11,6 @@ import pytest
 from tests.integration.dialogue import (
     answer_until_referral,
     assert_emergency_first,
-    assert_numbers_from_seed,
     guidance_text,
     has_phone_link,
     tu_words,
@@ -24,13 +23,6 @@ PARENT_ANSWERS = {"role": "je suis le parent", "situation": "c'est un doute", "a
 YOUTH_ANSWERS = {"role": "c moi", "situation": "ca m'arrive", "age": "jai 15"}
 FRIEND_ANSWERS = {"role": "chu son ami", "situation": "elle me la dit", "age": "14"}
 PROFESSIONAL_ANSWERS = {"role": "je suis intervenant", "situation": "un soupçon", "age": "15 ans"}
-
-
-@pytest.fixture
-def conversation(conversation):
-    """The shared conversation, with every phone number of its replies checked at the end."""
-    yield conversation
-    assert_numbers_from_seed(conversation)
 
 
 @dataclass(frozen=True)

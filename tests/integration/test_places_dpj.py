@@ -11,7 +11,6 @@ import pytest
 from tests.integration.dialogue import (
     all_text,
     answer_until_referral,
-    assert_numbers_from_seed,
     has_phone_link,
     link_position,
     other_dpj_links,
@@ -55,13 +54,6 @@ PLACE_TABLE = [
     ("Chisasibi", ("dpj-cri-eeyou-istchee",), False),
     ("I live in the West Island", ("dpj-batshaw", "dpj-montreal"), True),
 ]
-
-
-@pytest.fixture
-def conversation(conversation):
-    """The shared conversation, with every phone number of its replies checked at the end."""
-    yield conversation
-    assert_numbers_from_seed(conversation)
 
 
 @pytest.mark.parametrize(

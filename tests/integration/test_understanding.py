@@ -15,7 +15,6 @@ from tests.integration.dialogue import (
     answer_until_asked,
     answer_until_referral,
     assert_emergency_first,
-    assert_numbers_from_seed,
     has_phone_link,
     link_position,
     other_dpj_links,
@@ -31,13 +30,6 @@ PARENT_ANSWERS = {"role": "je suis sa mère", "situation": "c'est un doute", "ag
 YOUTH_ANSWERS = {"role": "c moi le jeune", "situation": "ca m'arrive a moi", "age": "jai 14"}
 PROFESSIONAL_ANSWERS = {"role": "intervenante", "situation": "soupçon", "age": "15 ans"}
 ENGLISH_ANSWERS = {"role": "I'm her mother", "situation": "it's a doubt", "age": "14"}
-
-
-@pytest.fixture
-def conversation(conversation):
-    """The shared conversation, with every phone number of its replies checked at the end."""
-    yield conversation
-    assert_numbers_from_seed(conversation)
 
 
 @dataclass(frozen=True)
