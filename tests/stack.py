@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Rasa loads TensorFlow, spaCy and the model: about a minute on an idle 2-core machine, and
@@ -69,10 +70,10 @@ class Stack:
 
     def write_endpoints(self) -> Path:
         endpoints = self.workdir / "endpoints.yml"
-        endpoints.write_text(
-            f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n',
-            encoding="utf-8",
-        )
+        # The project's endpoints.yml with this stack's action server port.
+        default = yaml.safe_load((REPO_ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+        default["action_endpoint"] = {"url": f"http://127.0.0.1:{self.actions_port}/webhook"}
+        endpoints.write_text(yaml.safe_dump(default), encoding="utf-8")
         return endpoints
 
     def start_process(self, name: str, command: list[str]) -> None:
