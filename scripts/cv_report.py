@@ -1,0 +1,54 @@
+"""Summarise a `rasa test nlu --cross-validation` output folder as a Markdown report.
+
+Usage: python3 scripts/cv_report.py RESULTS_DIR OUTPUT_MD
+Reads intent_report.json (per-intent precision, recall, F1 over the folds' test sets) and
+names the confusion-matrix image copied beside the report.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+SAFETY_INTENTS = ("danger_now", "suicide_risk")
+SAFETY_RECALL_TARGET = 0.98
+MACRO_F1_TARGET = 0.90
+
+
+def main() -> int:
+    results_dir, output = Path(sys.argv[1]), Path(sys.argv[2])
+    report = json.loads((results_dir / "intent_report.json").read_text(encoding="utf-8"))
+    intents = {
+        name: scores
+        for name, scores in report.items()
+        if isinstance(scores, dict) and "f1-score" in scores and not name.endswith("avg")
+    }
+    macro_f1 = report["macro avg"]["f1-score"]
+
+    lines = [
+        "# NLU cross-validation",
+        "",
+        "Command: `.venv-rasa/bin/rasa test nlu --nlu data/nlu --config config.yml "
+        "--cross-validation --folds 5`, summarised by `scripts/cv_report.py`.",
+        "Scores are over the five test folds together (each example tested once).",
+        "",
+        f"- Macro F1: **{macro_f1:.3f}** (target ≥ {MACRO_F1_TARGET:.2f}: "
+        f"{'met' if macro_f1 >= MACRO_F1_TARGET else 'missed'})",
+    ]
+    for name in SAFETY_INTENTS:
+        recall = intents[name]["recall"]
+        verdict = "met" if recall >= SAFETY_RECALL_TARGET else "missed"
+        lines.append(f"- Recall of `{name}`: **{recall:.3f}** (target ≥ {SAFETY_RECALL_TARGET}: {verdict})")
+
+    lines += ["", "| intent | precision | recall | F1 | examples |", "| --- | ---: | ---: | ---: | ---: |"]
+    for name, scores in sorted(intents.items()):
+        lines.append(
+            f"| {name} | {scores['precision']:.3f} | {scores['recall']:.3f} | "
+            f"{scores['f1-score']:.3f} | {scores['support']} |"
+        )
+    lines += ["", "Confusion matrix: `intent_confusion_matrix.png` in this folder.", ""]
+    output.write_text("\n".join(lines), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
