@@ -20,7 +20,7 @@ from actions.services import (
 
 logger = logging.getLogger(__name__)
 
-# What a refusal fills in, per question, so that the form can go on without that answer.
+# Slot values set when a person declines a question, so that the form can go on without it.
 REFUSAL_DEFAULTS = {
     "region": {"region": PROVINCE_WIDE, "area": None, "region_candidates": None},
     "role": {"role": "autre"},
@@ -46,7 +46,7 @@ class ActionGreet(Action):
 
 
 class ActionHumanHelp(Action):
-    """Give the help lines answered by people, chosen for the person's role."""
+    """Send the help lines staffed by people, chosen for the person's role."""
 
     def name(self) -> str:
         return "action_human_help"

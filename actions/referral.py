@@ -20,7 +20,7 @@ MAX_SERVICES = 4
 
 
 def emergency_sent_this_turn(tracker: Tracker) -> bool:
-    """Tell whether the emergency reply, with 911 and the DPJ, already answered this message."""
+    """Tell whether the emergency reply, with 911 and the DPJ, was already sent for this message."""
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             return False

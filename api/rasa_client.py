@@ -18,7 +18,7 @@ class RasaUnavailable(Exception):
 
 @dataclass
 class BotReply:
-    """The bot's visible messages and what its custom JSON messages said."""
+    """The bot's visible messages and the flags of its custom JSON messages."""
 
     messages: list[dict[str, Any]] = field(default_factory=list)
     expecting: str | None = None

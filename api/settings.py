@@ -6,14 +6,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class GatewaySettings(BaseSettings):
-    """Where Rasa answers, how long to wait for it, and the limits on what users send."""
+    """Rasa and action-server addresses, the Rasa timeout, and the limits on user input."""
 
     model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore")
 
     # Comma-separated base URLs of the Rasa servers.
     rasa_urls: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"
-    # Seconds to wait for Rasa's reply before answering with the fixed emergency message.
+    # Seconds to wait for Rasa's reply before sending the fixed emergency message instead.
     rasa_timeout_seconds: float = 20.0
     # Seconds to wait for the action server's /health, checked beside every chat turn.
     action_server_check_timeout_seconds: float = 2.0

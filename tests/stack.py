@@ -43,7 +43,7 @@ def seed_database(database_url: str) -> None:
 
 @dataclass
 class Stack:
-    """The three running processes and where they answer."""
+    """The three running processes and their ports."""
 
     workdir: Path
     database_url: str
