@@ -1,7 +1,8 @@
 """French full-text search over services, with accents ignored.
 
-SQLite: the FTS5 table service_fts (tokenizer unicode61 with remove_diacritics 2); each
-word of the query is matched as a prefix, so "agression" also finds "agressions".
+SQLite: the FTS5 table service_fts (tokenizer unicode61 with remove_diacritics 2, prefix
+indexes of 2 to 10 characters); each word of the query of two letters or more is matched as
+a prefix, so "agression" also finds "agressions".
 PostgreSQL: the generated column service.search_vector (configuration french_unaccent:
 French stemming after the unaccent extension), queried with prefix terms too.
 Both require every word of the query and rank by the engine's relevance score. The filters
@@ -69,7 +70,9 @@ def _filters(
 def _ranked_sqlite(session: Session, words: list[str], filters: dict, limit: int) -> list[tuple[int, float]]:
     """Return (service id, relevance) of the best matches; relevance is -bm25, higher is better."""
     # Quoting each word keeps FTS5 operators (AND, NEAR, -) in user text from being parsed.
-    fts_query = " ".join(f'"{word}"*' for word in words)
+    # A one-letter word is matched exactly: the prefix index starts at two letters, and "a"*
+    # would merge the lists of every word that starts with "a".
+    fts_query = " ".join(f'"{word}"' if len(word) == 1 else f'"{word}"*' for word in words)
     bm25 = func.bm25(literal_column("service_fts"))
 
     # "rowid + 0" keeps SQLite from handing the IN lists to FTS5 as rowid constraints, which
@@ -77,8 +80,8 @@ def _ranked_sqlite(session: Session, words: list[str], filters: dict, limit: int
     # region filter on the 10,000-service database of benchmarks/db_bench.py.
     # The filters are then checked on each text match, and bm25 runs only for those kept.
     # Ties keep the rowid order.
-    # NOTE: a word found in most services ("jeunes": 8,809 of 10,000) still reads every match,
-    # about 10 ms per call at 10,000 services on a loaded 2-core machine (docs/benchmarks.md).
+    # A word found in most services ("jeunes": 8,809 of 10,000) still reads its whole document
+    # list, but as one list thanks to the prefix index of migration 0003.
     query = (
         select(SERVICE_FTS.c.rowid, bm25)
         .where(sql_text("service_fts MATCH :fts_query"), *_filters(SERVICE_FTS.c.rowid + 0, **filters))

@@ -1,3 +1,4 @@
+import pytest
 from alembic import command
 from sqlalchemy import inspect
 
@@ -21,6 +22,16 @@ def test_upgrade_creates_search_index(empty_engine):
     else:
         columns = {column["name"] for column in inspector.get_columns("service")}
         assert "search_vector" in columns
+
+
+def test_sqlite_search_index_has_prefix_indexes(empty_engine):
+    if empty_engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL searches its tsvector column, which has no prefix option")
+    with empty_engine.connect() as connection:
+        table_sql = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'service_fts'"
+        ).scalar_one()
+    assert "prefix='2 3 4 5 6 7 8 9 10'" in table_sql
 
 
 def test_downgrade_then_upgrade_again(empty_engine):

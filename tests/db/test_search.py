@@ -54,3 +54,20 @@ def test_open_24_7_filter(seeded_engine):
 def test_query_operators_are_plain_words(seeded_engine):
     assert search_ids(seeded_engine, 'calacs AND "NEAR(') == []
     assert set(search_ids(seeded_engine, "sextorsion")) == {"aidezmoisvp", "cyberaide"}
+
+
+def test_prefix_search_after_migrations(seeded_engine):
+    # "agress" is a prefix of "agression" and "agressions", served by the prefix index.
+    assert set(search_ids(seeded_engine, "agress")) >= {"calacs-agression-estrie", "viol-secours"}
+
+
+def test_one_letter_word_is_matched_exactly(seeded_engine):
+    # "a" alone would be a prefix of most words; it is matched as the word "a" (or "à").
+    with_letter = set(search_ids(seeded_engine, "calacs a", limit=500))
+    calacs_only = set(search_ids(seeded_engine, "calacs", limit=500))
+
+    assert with_letter
+    assert with_letter <= calacs_only
+    if seeded_engine.dialect.name == "sqlite":
+        # As a prefix, "a" would keep nearly every CALACS ("agression", "aide"...).
+        assert len(with_letter) < len(calacs_only)
