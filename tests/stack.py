@@ -87,7 +87,7 @@ class Stack:
         self.start_process(
             "rasa",
             [
-                str(REPO_ROOT / ".venv-rasa" / "bin" / "rasa"),
+                str(REPO_ROOT / ".venv-rasa" / "bin" / "python"), "-m", "bot.rasa_server",
                 "run",
                 "--model", model_dir,
                 "--endpoints", str(self.write_endpoints()),

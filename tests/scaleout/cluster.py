@@ -96,7 +96,7 @@ class Cluster(Stack):
         self.start_named_process(
             f"rasa_{instance}",
             [
-                str(REPO_ROOT / ".venv-rasa" / "bin" / "rasa"),
+                str(REPO_ROOT / ".venv-rasa" / "bin" / "python"), "-m", "bot.rasa_server",
                 "run",
                 "--model", model_dir,
                 "--endpoints", str(endpoints),
