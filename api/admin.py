@@ -20,6 +20,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.datastructures import UploadFile
 
 from api.admin_files import InvalidUpload, extract_csv_zip, is_zip, json_file_name, zip_folder
+from api.fixed_replies import fixed_replies
 from resources_db.engine import get_engine
 from resources_db.exporter import export_resources
 from resources_db.importer import ImportReport, import_resources
@@ -144,6 +145,10 @@ async def import_endpoint(
         "admin import committed=%s partial=%s inserted=%d updated=%d routes=%d invalid_rows=%d",
         report.committed, partial, report.inserted, report.updated, report.routes, len(report.errors),
     )
+    if report.committed:
+        # The emergency and degraded replies carry phone numbers read from the database.
+        # NOTE: other gateway processes keep their copy until they restart.
+        fixed_replies.cache_clear()
     status_code = status.HTTP_200_OK if report.committed else status.HTTP_422_UNPROCESSABLE_CONTENT
     return JSONResponse(status_code=status_code, content=report_json(report))
 

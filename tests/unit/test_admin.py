@@ -240,3 +240,21 @@ def test_partial_import_stores_valid_entries(tmp_path):
         assert before[first_id]["name"] != "Nom modifié"
         assert after[first_id]["name"] == "Nom modifié"
         assert after["ligneparents"] == before["ligneparents"]
+
+
+def test_import_refreshes_gateway_reply_numbers(tmp_path):
+    from api.fixed_replies import fixed_replies
+
+    with admin_client(seeded_database_url(tmp_path), TOKEN) as client:
+        fixed_replies.cache_clear()
+        assert "1 800 361-5085" in fixed_replies().degraded  # LigneParents, from the seed
+        document = export_json(client)
+        entries = entries_by_id(document)
+        entries["ligneparents"]["phones"][0]["number"] = "1 800 555-0199"
+
+        response = client.post("/admin/import", json=document, headers=AUTH)
+
+        assert response.status_code == 200
+        assert "1 800 555-0199" in fixed_replies().degraded
+        assert "1 800 361-5085" not in fixed_replies().degraded
+        fixed_replies.cache_clear()
