@@ -13,6 +13,13 @@ REGION_CODE_PATTERN = re.compile(r"^\s*(0[1-9]|1[0-7])\s*$")
 AREA_CODE_PATTERN = re.compile(r"^\s*10-(nunavik|eeyou|jamesie)\s*$")
 
 
+# Short answers to the region question are often read as small talk ("au chalet" as goodbye
+# at 0.63, "Narnia" as insult at 0.53). Below this confidence such a message still counts as
+# an answer: a place it names fills the region, and an unknown one counts as a failed attempt.
+SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thanks", "insult", "affirm", "deny"})
+SMALL_TALK_ANSWER_MAX_CONFIDENCE = 0.9
+
+
 # Words for people that are also place names (the hamlet of Parent, the former town of
 # Grand-Mère): as an entity outside the region question, they name the writer, not a place.
 PERSON_WORDS = frozenset({"parent", "parents", "grand-mere", "grand mere", "grandmere", "mere", "pere"})
@@ -74,20 +81,29 @@ def slots_for_place(text: str) -> tuple[str, dict[str, Any]]:
     return "unknown", {"region": None, "region_candidates": None}
 
 
+def is_uncertain_small_talk(message: Message) -> bool:
+    """Tell whether NLU read the message as small talk, but without much confidence."""
+    intent = message.get("intent") or {}
+    return (
+        intent.get("name") in SMALL_TALK_INTENTS
+        and (intent.get("confidence") or 0.0) < SMALL_TALK_ANSWER_MAX_CONFIDENCE
+    )
+
+
 def region_slots_from_message(
     message: Message, requested_slot: str | None, attempts: float | None
 ) -> dict[str, Any]:
     """Return the region slots that a user message sets, or {} when it names no place.
 
     Place entities count in any message. The whole text counts as a place only when the form
-    has just asked for the region and the message is not an interruption (danger, FAQ…).
+    has just asked for the region and the message is not an interruption (danger, FAQ…), or
+    is small talk that NLU is unsure of.
     """
-    intent = intent_name(message)
-    if intent in INTERRUPTING_INTENTS:
+    asked_for_region = requested_slot == "region"
+    if intent_name(message) in INTERRUPTING_INTENTS and not (asked_for_region and is_uncertain_small_talk(message)):
         return {}
 
     texts = [text for text in entity_values(message, "place") if not is_person_word(text)]
-    asked_for_region = requested_slot == "region"
     if not texts and asked_for_region:
         texts = [message.get("text") or ""]
     if not texts:
