@@ -1,0 +1,76 @@
+"""Score the NLU training data in seconds with a simple classifier, and list its confusions.
+
+A 5-fold cross-validation of DIET takes about 45 minutes on 2 cores. This check trains a
+scikit-learn logistic regression on TF-IDF character (2-4) and word (1-2) n-grams over the
+same kind of folds, in under a minute. On this project's data its macro F1 stays within a few
+points of DIET's, so it shows quickly whether a data change helps, and which examples sit
+between two intents. It is a tool for editing data: the committed scores come from
+`rasa test nlu --cross-validation` (docs/evaluation/).
+
+Run with Rasa's environment, which has scikit-learn, from the repository root:
+    .venv-rasa/bin/python scripts/nlu_quick_check.py                  # per-intent scores
+    .venv-rasa/bin/python scripts/nlu_quick_check.py --show goodbye   # errors involving one intent
+    .venv-rasa/bin/python scripts/nlu_quick_check.py --show all       # every error
+"""
+
+import argparse
+import re
+from pathlib import Path
+
+import numpy as np
+import yaml
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import classification_report, f1_score
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.pipeline import make_pipeline, make_union
+
+NLU_FOLDER = Path(__file__).resolve().parent.parent / "data" / "nlu"
+ANNOTATION = re.compile(r"\[([^\]]+)\](\{[^}]*\}|\([^)]*\))")
+
+
+def load_examples() -> tuple[list[str], np.ndarray]:
+    """Return the example texts without entity marks, and their intents (FAQ keys merged)."""
+    texts, intents = [], []
+    for path in sorted(NLU_FOLDER.glob("*.yml")):
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
+            if "intent" not in block:
+                continue
+            intent = block["intent"].split("/")[0]
+            for line in block["examples"].splitlines():
+                line = line.strip()
+                if line.startswith("- "):
+                    texts.append(ANNOTATION.sub(r"\1", line[2:]).strip())
+                    intents.append(intent)
+    return texts, np.array(intents)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", metavar="INTENT", help="list the errors where INTENT is the truth or the guess ('all': every error)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed of the fold split (default: 0)")
+    args = parser.parse_args()
+
+    texts, intents = load_examples()
+    model = make_pipeline(
+        make_union(
+            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True),
+            TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True),
+        ),
+        LogisticRegression(C=10, max_iter=3000),
+    )
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=args.seed)
+    probabilities = cross_val_predict(model, texts, intents, cv=folds, method="predict_proba")
+    guesses = np.unique(intents)[probabilities.argmax(axis=1)]
+
+    print(classification_report(intents, guesses, digits=3))
+    print(f"macro F1: {f1_score(intents, guesses, average='macro'):.3f} over {len(texts)} examples")
+
+    if args.show:
+        for text, truth, guess, row in zip(texts, intents, guesses, probabilities):
+            if truth != guess and args.show in ("all", truth, guess):
+                print(f"{truth:20s} -> {guess:20s} {row.max():.2f} | {text}")
+
+
+if __name__ == "__main__":
+    main()
