@@ -1,10 +1,10 @@
-"""Score the NLU training data in seconds with a simple classifier, and list its confusions.
+"""Score the NLU training data in under a minute with a simple classifier, and list its confusions.
 
 A 5-fold cross-validation of DIET takes about 45 minutes on 2 cores. This check trains a
 scikit-learn logistic regression on TF-IDF character (2-4) and word (1-2) n-grams over the
-same kind of folds, in under a minute. On this project's data its macro F1 stays within a few
-points of DIET's, so it shows quickly whether a data change helps, and which examples sit
-between two intents. It is a tool for editing data: the committed scores come from
+same kind of folds. On this project's data its macro F1 has been 3 to 6 points above DIET's
+and has moved the same way, so it shows quickly whether a data change helps, and which
+examples sit between two intents. It is a tool for editing data: the committed scores come from
 `rasa test nlu --cross-validation` (docs/evaluation/).
 
 Run with Rasa's environment, which has scikit-learn, from the repository root:
