@@ -2,7 +2,9 @@
 
 Usage: python3 scripts/cv_report.py RESULTS_DIR OUTPUT_MD
 Reads intent_report.json (per-intent precision, recall, F1 over the folds' test sets) and
-names the confusion-matrix image copied beside the report.
+names the confusion-matrix image copied beside the report. When the folder also contains
+intent_errors.json and DIETClassifier_report.json, the report adds how many danger and
+suicide messages got either emergency intent, and the entity scores.
 """
 
 import json
@@ -12,6 +14,44 @@ from pathlib import Path
 SAFETY_INTENTS = ("danger_now", "suicide_risk")
 SAFETY_RECALL_TARGET = 0.98
 MACRO_F1_TARGET = 0.90
+
+
+def emergency_group_lines(results_dir: Path, intents: dict) -> list[str]:
+    """Count the danger and suicide messages whose predicted intent is either of the two.
+
+    Both intents bring the emergency reply (911 first), so a message of one read as the other
+    still gets it.
+    """
+    errors_path = results_dir / "intent_errors.json"
+    if not errors_path.exists():
+        return []
+    errors = json.loads(errors_path.read_text(encoding="utf-8"))
+    total = sum(intents[name]["support"] for name in SAFETY_INTENTS)
+    missed = sum(
+        1
+        for error in errors
+        if error["intent"] in SAFETY_INTENTS and error["intent_prediction"]["name"] not in SAFETY_INTENTS
+    )
+    return [
+        f"- Danger and suicide messages read as either of the two (both give the emergency "
+        f"reply): **{(total - missed) / total:.3f}** ({total - missed} of {total})"
+    ]
+
+
+def entity_lines(results_dir: Path) -> list[str]:
+    """Return a table of DIET's entity scores, or nothing when the report is missing."""
+    report_path = results_dir / "DIETClassifier_report.json"
+    if not report_path.exists():
+        return []
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    lines = ["", "Entities extracted by DIET:", "", "| entity | precision | recall | F1 | examples |", "| --- | ---: | ---: | ---: | ---: |"]
+    for name, scores in sorted(report.items()):
+        if isinstance(scores, dict) and "f1-score" in scores and not name.endswith("avg"):
+            lines.append(
+                f"| {name} | {scores['precision']:.3f} | {scores['recall']:.3f} | "
+                f"{scores['f1-score']:.3f} | {scores['support']} |"
+            )
+    return lines
 
 
 def main() -> int:
@@ -39,12 +79,14 @@ def main() -> int:
         verdict = "met" if recall >= SAFETY_RECALL_TARGET else "missed"
         lines.append(f"- Recall of `{name}`: **{recall:.3f}** (target ≥ {SAFETY_RECALL_TARGET}: {verdict})")
 
+    lines += emergency_group_lines(results_dir, intents)
     lines += ["", "| intent | precision | recall | F1 | examples |", "| --- | ---: | ---: | ---: | ---: |"]
     for name, scores in sorted(intents.items()):
         lines.append(
             f"| {name} | {scores['precision']:.3f} | {scores['recall']:.3f} | "
             f"{scores['f1-score']:.3f} | {scores['support']} |"
         )
+    lines += entity_lines(results_dir)
     lines += ["", "Confusion matrix: `intent_confusion_matrix.png` in this folder.", ""]
     output.write_text("\n".join(lines), encoding="utf-8")
     return 0
