@@ -11,31 +11,17 @@ differ. Exit status 1 when any differs.
 import argparse
 import asyncio
 import json
-import re
 import sys
-from pathlib import Path
 
-import yaml
 from rasa.core.agent import load_agent
 
 from bot.inference_loading import install_inference_only_loading
-
-NLU_FOLDER = Path(__file__).resolve().parent.parent / "data" / "nlu"
-ANNOTATION = re.compile(r"\[([^\]]+)\](\{[^}]*\}|\([^)]*\))")
+from bot.nlu_examples import load_examples
 
 
 def sample_messages(every: int) -> list[str]:
     """Return every `every`-th training example of data/nlu, with entity marks removed."""
-    messages = []
-    for path in sorted(NLU_FOLDER.glob("*.yml")):
-        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
-            if "intent" not in block:
-                continue
-            for line in block["examples"].splitlines():
-                line = line.strip()
-                if line.startswith("- "):
-                    messages.append(ANNOTATION.sub(r"\1", line[2:]).strip())
-    return messages[::every]
+    return [text for text, _intent in load_examples()[::every]]
 
 
 async def parse_all(model_path: str, messages: list[str]) -> list[dict]:

@@ -3,8 +3,8 @@
 `RasaModel.load` in Rasa 3.6.21 compiles each model with an Adam optimizer and trains it for
 one step on one example, only to create variables of the right sizes, then overwrites them
 with the saved weights. That step traces the whole training graph (gradients, optimizer
-slots) and keeps it in memory. On the 2-core benchmark machine it made loading our model take
-68 s and 2.3 GiB instead of 18 s and 1.5 GiB (docs/benchmarks.md).
+slots) and keeps it in memory. Skipping it shortened the stack's cold start and cut its memory
+by about 30 % on the 2-core benchmark machine (docs/benchmarks.md, "Conversation load").
 
 Here the saved weights are read first and restored as the variables come into existence
 during one inference call (TensorFlow's deferred restoration of object-based checkpoints).

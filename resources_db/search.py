@@ -1,8 +1,8 @@
 """French full-text search over services, with accents ignored.
 
-SQLite: the FTS5 table service_fts (tokenizer unicode61 with remove_diacritics 2, prefix
-indexes of 2 to 10 characters); each word of the query of two letters or more is matched as
-a prefix, so "agression" also finds "agressions".
+SQLite: the FTS5 table service_fts, with the tokenizer unicode61 (remove_diacritics 2) and
+prefix indexes of 2 to 10 characters. Each query word of two letters or more is matched as a
+prefix, so "agression" also finds "agressions".
 PostgreSQL: the generated column service.search_vector (configuration french_unaccent:
 French stemming after the unaccent extension), queried with prefix terms too.
 Both require every word of the query and rank by the engine's relevance score. The filters
