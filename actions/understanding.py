@@ -70,6 +70,18 @@ SELF_AGE_PATTERN = re.compile(
     r"(\d{1,2})\b"
 )
 
+# Someone acting on the writer, or the writer's own pictures: "un gars me demande des nudes",
+# "y m'fait chanter", "il a mes photos", "a guy wants my pics". Parents and professionals name
+# the child instead ("il demande des photos à ma fille"), so this is read last.
+SELF_TARGET_PATTERN = re.compile(
+    r"(?<!je )\b(?:me|m'|m)\s*(?:a\s+|ont\s+)?(?:demande|demandent|menace|menacent|harcele|harcelent|"
+    r"fait chanter|font chanter|force|forcent|oblige|obligent|offre|offert|propose|veut|veulent|"
+    r"suit|suivent|paye|paie|envoie|envoye|envoient|recrute|pousse)\b"
+    r"|(?<!je )\b(?:me|m'|m)\s*(?:ecrit|ecrivent|texte|textent)\b"
+    r"|\b(?:mes|my)\s+(?:nudes?|photos?|pics?|images?|videos?|vids?)\b"
+    r"|\b(?:wants?|asks?|asked|asking|blackmail(?:s|ed|ing)?|threaten(?:s|ed|ing)?)\s+me\b"
+)
+
 # A possessive before a child or pupil word tells who writes even when the NLU tagged no
 # relation: "mon garçon", "ma grande", "notre ado" (a parent), "mon élève" (a professional).
 CHILD_RELATION_PATTERN = re.compile(
@@ -169,7 +181,7 @@ def role_from_answer(text: str) -> str | None:
 
 
 def role_from_message(message: Message) -> str | None:
-    """Infer who is writing: a role entity, else a relation, else a young person's own age."""
+    """Infer who is writing: a role entity, a relation, a self-description, else the writer as target."""
     for value in entity_values(message, "role"):
         if value in ROLES:
             return value
@@ -190,7 +202,10 @@ def role_from_message(message: Message) -> str | None:
         return "intervenant" if possessive.group(1) else "parent"
 
     own_age = SELF_AGE_PATTERN.search(folded)
-    if own_age and int(own_age.group(1)) < ADULT_AGE:
+    if own_age:
+        return "jeune" if int(own_age.group(1)) < ADULT_AGE else None
+
+    if SELF_TARGET_PATTERN.search(folded):
         return "jeune"
     return None
 

@@ -92,6 +92,29 @@ def test_role_from_message_text(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A teen who writes in the first person and never answers "qui m'écrit?".
+        ("un gars me demande des nudes pis jsp quoi faire", "jeune"),
+        ("y m'fait chanter avec mes photos", "jeune"),
+        ("quelqu'un m'a offert de l'argent pour des pics", "jeune"),
+        ("il a mes nudes", "jeune"),
+        ("a guy keeps asking me for pics", "jeune"),
+        ("he is blackmailing me", "jeune"),
+        ("un gars demande des photos à ma fille", "parent"),
+        ("un homme demande des photos à une de mes élèves", "intervenant"),
+        ("j'ai 19 ans et un gars me demande des nudes", None),
+        ("je me demande si c'est grave", None),
+        ("ça me fait peur", None),
+        ("une élève m'a écrit hier soir", None),
+        ("elle m'a dit qu'un homme lui écrit", None),
+    ],
+)
+def test_role_from_writer_as_target(text, expected):
+    assert role_from_message(parsed(text)) == expected
+
+
+@pytest.mark.parametrize(
     ("answer", "expected"),
     [
         ("c moi", "jeune"),
