@@ -14,8 +14,8 @@ Environment variables:
   REDIS_URL                  redis://[:password@]host[:port][/db], default redis://127.0.0.1:6379/0
   REDIS_KEY_PREFIX           optional letters and digits put before every Redis key, so that
                              several deployments can share one Redis database
-  TRACKER_RETENTION_SECONDS  how long an idle conversation is kept, default 86400; the Redis
-                             tracker store sets it as the key expiry, and
+  TRACKER_RETENTION_SECONDS  how long an idle conversation is kept, default 86400 (3600 for
+                             memory); the Redis tracker store sets it as the key expiry, and
                              scripts/purge_trackers.py applies it to the SQL tracker store
   ACTION_ENDPOINT_URL        default http://127.0.0.1:${ACTIONS_PORT:-5055}/webhook
 
@@ -34,6 +34,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = REPO_ROOT / "var" / "endpoints.generated.yml"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 DEFAULT_RETENTION_SECONDS = 86400
+# The in-memory store of the committed endpoints.yml deletes a conversation after one idle hour.
+DEFAULT_MEMORY_RETENTION_SECONDS = 3600
 
 TRACKER_STORES = ("memory", "sql", "redis")
 LOCK_STORES = ("memory", "redis")
@@ -52,9 +54,9 @@ def read_choice(env: Mapping[str, str], name: str, allowed: tuple[str, ...]) -> 
     return value
 
 
-def retention_seconds(env: Mapping[str, str]) -> int:
+def retention_seconds(env: Mapping[str, str], default: int = DEFAULT_RETENTION_SECONDS) -> int:
     """Read TRACKER_RETENTION_SECONDS as a positive whole number of seconds."""
-    raw = env.get("TRACKER_RETENTION_SECONDS", str(DEFAULT_RETENTION_SECONDS)).strip()
+    raw = env.get("TRACKER_RETENTION_SECONDS", str(default)).strip()
     if not raw.isdigit() or int(raw) <= 0:
         raise SettingsError(
             f"TRACKER_RETENTION_SECONDS={raw!r} is invalid; expected a whole number of seconds > 0"
@@ -106,6 +108,13 @@ def redis_settings(url: str, variable: str) -> dict[str, object]:
     return settings
 
 
+def memory_tracker_store(env: Mapping[str, str]) -> dict[str, object]:
+    return {
+        "type": "bot.tracker_store.ExpiringInMemoryTrackerStore",
+        "retention_seconds": retention_seconds(env, DEFAULT_MEMORY_RETENTION_SECONDS),
+    }
+
+
 def sql_tracker_store(env: Mapping[str, str]) -> dict[str, object]:
     url = env.get("TRACKER_STORE_URL", "").strip()
     if not url:
@@ -153,7 +162,10 @@ def build_endpoints(env: Mapping[str, str]) -> dict[str, dict[str, object]]:
     endpoints: dict[str, dict[str, object]] = {"action_endpoint": {"url": action_endpoint_url(env)}}
 
     tracker_store = read_choice(env, "TRACKER_STORE", TRACKER_STORES)
-    if tracker_store == "sql":
+    if tracker_store == "memory":
+        # Without this section Rasa would use its own in-memory store, which keeps every conversation.
+        endpoints["tracker_store"] = memory_tracker_store(env)
+    elif tracker_store == "sql":
         endpoints["tracker_store"] = sql_tracker_store(env)
     elif tracker_store == "redis":
         endpoints["tracker_store"] = redis_tracker_store(env)

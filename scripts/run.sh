@@ -11,13 +11,19 @@ scripts/seed_db.sh
 export MODEL_DIR="${MODEL_DIR:-models}"
 export RASA_TELEMETRY_ENABLED=false
 
-# The committed endpoints.yml keeps conversations in memory (one Rasa instance). Production
-# settings (TRACKER_STORE=sql|redis, LOCK_STORE=redis, see docs/deploy.md) get a generated file.
-if [[ "${TRACKER_STORE:-memory}" != memory || "${LOCK_STORE:-memory}" != memory ]]; then
+# The committed endpoints.yml keeps conversations in memory (one Rasa instance) and calls the
+# action server on 5055. Production settings (TRACKER_STORE=sql|redis, LOCK_STORE=redis, see
+# docs/deploy.md) or another ACTIONS_PORT get a generated file.
+if [[ "${TRACKER_STORE:-memory}" != memory || "${LOCK_STORE:-memory}" != memory \
+      || "${ACTIONS_PORT:-5055}" != 5055 ]]; then
   RASA_ENDPOINTS="$(.venv/bin/python scripts/endpoints.py --output var/endpoints.generated.yml)"
   export RASA_ENDPOINTS
   echo "==> Rasa endpoints: $RASA_ENDPOINTS (tracker store ${TRACKER_STORE:-memory}, lock store ${LOCK_STORE:-memory})"
 fi
+
+# The gateway follows RASA_PORT and ACTIONS_PORT unless its own addresses are given.
+export GATEWAY_RASA_URLS="${GATEWAY_RASA_URLS:-http://127.0.0.1:${RASA_PORT:-5005}}"
+export GATEWAY_ACTION_SERVER_URL="${GATEWAY_ACTION_SERVER_URL:-http://127.0.0.1:${ACTIONS_PORT:-5055}}"
 
 GATEWAY_PORT="${GATEWAY_PORT:-8000}"
 URL="http://127.0.0.1:$GATEWAY_PORT"

@@ -43,10 +43,23 @@ def probe_with_rasa(endpoints: Path) -> dict:
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
-def test_defaults_keep_in_memory_stores():
+def test_default_tracker_store_expires():
     endpoints = build_endpoints({})
 
-    assert endpoints == {"action_endpoint": {"url": "http://127.0.0.1:5055/webhook"}}
+    assert endpoints == {
+        "action_endpoint": {"url": "http://127.0.0.1:5055/webhook"},
+        "tracker_store": {
+            "type": "bot.tracker_store.ExpiringInMemoryTrackerStore",
+            "retention_seconds": 3600,
+        },
+    }
+
+
+def test_redis_lock_keeps_expiring_tracker():
+    endpoints = build_endpoints({"LOCK_STORE": "redis"})
+
+    assert endpoints["tracker_store"]["type"] == "bot.tracker_store.ExpiringInMemoryTrackerStore"
+    assert endpoints["lock_store"]["type"] == "redis"
 
 
 def test_actions_port_sets_action_url():
