@@ -1,0 +1,60 @@
+"""bot.intent_ensemble: the blend of DIET's and the TF-IDF model's intent confidences."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+RASA_PYTHON = REPO_ROOT / ".venv-rasa" / "bin" / "python"
+PROBE = Path(__file__).resolve().parent / "intent_ensemble_probe.py"
+TFIDF_WEIGHT = 0.7
+DIET_CONFIDENCES = {"greet": 0.6, "danger_now": 0.3, "goodbye": 0.1}
+
+pytestmark = pytest.mark.skipif(not RASA_PYTHON.exists(), reason="the Rasa environment .venv-rasa is not installed")
+
+
+@pytest.fixture(scope="module")
+def facts(tmp_path_factory) -> dict:
+    completed = subprocess.run(
+        [str(RASA_PYTHON), str(PROBE), str(tmp_path_factory.mktemp("ensemble"))],
+        cwd=REPO_ROOT,
+        env={"RASA_TELEMETRY_ENABLED": "false", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def test_blend_is_the_weighted_average(facts):
+    tfidf = facts["tfidf_alone"]
+    ranking = {entry["name"]: entry["confidence"] for entry in facts["loaded_parse"]["ranking"]}
+
+    for intent, diet in DIET_CONFIDENCES.items():
+        assert ranking[intent] == pytest.approx(TFIDF_WEIGHT * tfidf[intent] + (1 - TFIDF_WEIGHT) * diet)
+    assert sum(ranking.values()) == pytest.approx(1.0)
+
+
+def test_tfidf_model_overrules_a_wrong_diet_guess(facts):
+    # DIET put greet first; the n-gram model recognises the danger words it was trained on.
+    assert facts["tfidf_alone"]["danger_now"] > 0.5
+    assert facts["loaded_parse"]["intent"]["name"] == "danger_now"
+    assert facts["loaded_parse"]["ranking"][0] == facts["loaded_parse"]["intent"]
+
+
+def test_reloaded_model_parses_like_the_trained_one(facts):
+    assert facts["loaded_parse"] == facts["trained_parse"]
+
+
+def test_without_diet_ranking_the_tfidf_model_decides(facts):
+    ranking = {entry["name"]: entry["confidence"] for entry in facts["without_diet"]["ranking"]}
+
+    assert ranking == pytest.approx(facts["tfidf_alone"])
+    assert facts["without_diet"]["intent"]["name"] == "danger_now"
+
+
+def test_untrusted_saved_model_is_refused(facts):
+    assert facts["untrusted_load"] == "UntrustedTypesFoundException"
