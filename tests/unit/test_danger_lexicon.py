@@ -27,6 +27,12 @@ from api.danger_lexicon import mentions_danger
         "je veux plus vivre",
         "chu pu capable de vivre de meme",
         "je pense à mettre fin à mes jours",
+        # Emergency messages the NLU cross-validation misread as other intents.
+        "je me suis fait du mal pis jvais recommencer",
+        "vous me reverrez pas",
+        "j'ai peur pour ma vie",
+        "he's going to kill me",
+        "no one would even notice if I died",
     ],
 )
 def test_danger_detected(text):
@@ -42,6 +48,9 @@ def test_danger_detected(text):
         "ma fille a un nouveau chum de 25 ans",
         "un gars me demande des photos",
         "bonjour",
+        "il me suit sur insta depuis une semaine",
+        "ça m'a fait du bien de vous écrire",
+        "j'ai hâte de la revoir",
     ],
 )
 def test_no_danger(text):
