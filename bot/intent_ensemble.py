@@ -28,6 +28,7 @@ from sklearn.pipeline import Pipeline, make_pipeline, make_union
 logger = logging.getLogger(__name__)
 
 MODEL_FILE = "tfidf_intent_model.skops"
+EMERGENCY_INTENTS = ("danger_now", "suicide_risk")
 
 # skops trusts scikit-learn's own types; the TF-IDF weights are also kept as a SciPy sparse
 # matrix. Any other type in the file stops the load.
@@ -45,6 +46,9 @@ class TfidfIntentEnsemble(IntentClassifier, GraphComponent):
             "tfidf_weight": 0.7,
             # Inverse regularisation strength of the logistic regression.
             "C": 30.0,
+            # Weight of danger_now and suicide_risk examples in the logistic regression, above 1
+            # so that a doubtful message leans towards the emergency reply.
+            "emergency_class_weight": 1.0,
             "ranking_length": 10,
             "random_seed": 42,
         }
@@ -71,13 +75,21 @@ class TfidfIntentEnsemble(IntentClassifier, GraphComponent):
     ) -> "TfidfIntentEnsemble":
         return cls(config, model_storage, resource)
 
-    def new_model(self) -> Pipeline:
+    def new_model(self, intents: list[str]) -> Pipeline:
         n_grams = make_union(
             TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True),
             TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True),
         )
+        class_weight = {intent: 1.0 for intent in intents}
+        for intent in EMERGENCY_INTENTS:
+            if intent in class_weight:
+                class_weight[intent] = self.config["emergency_class_weight"]
+
         regression = LogisticRegression(
-            C=self.config["C"], max_iter=3000, random_state=self.config["random_seed"]
+            C=self.config["C"],
+            class_weight=class_weight,
+            max_iter=3000,
+            random_state=self.config["random_seed"],
         )
         return make_pipeline(n_grams, regression)
 
@@ -90,8 +102,10 @@ class TfidfIntentEnsemble(IntentClassifier, GraphComponent):
             logger.warning("TfidfIntentEnsemble: no intent examples in the training data, so DIET's intents are kept")
             return self._resource
 
-        self.model = self.new_model()
-        self.model.fit([message.get(TEXT) for message in examples], [message.get(INTENT) for message in examples])
+        texts = [message.get(TEXT) for message in examples]
+        intents = [message.get(INTENT) for message in examples]
+        self.model = self.new_model(sorted(set(intents)))
+        self.model.fit(texts, intents)
         self.persist()
         return self._resource
 

@@ -96,7 +96,8 @@ def tune(split: Path) -> None:
 
     for regularisation in REGULARISATIONS:
         component = TfidfIntentEnsemble({"C": regularisation}, None, None)
-        model = component.new_model().fit([text for text, _ in train], [intent for _, intent in train])
+        train_intents = [intent for _, intent in train]
+        model = component.new_model(sorted(set(train_intents))).fit([text for text, _ in train], train_intents)
         intents = list(model.classes_)
         tfidf = model.predict_proba(test_texts)
         diet_matrix = np.array([[ranking.get(intent, 0.0) for intent in intents] for ranking in diet])

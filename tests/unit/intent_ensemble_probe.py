@@ -68,6 +68,10 @@ def main(work_dir: Path) -> None:
         "without_diet": parse(loaded, text, None),
     }
 
+    weighted = TfidfIntentEnsemble.create({"emergency_class_weight": 2.0}, storage, Resource("weighted"), context)
+    weighted.train(training_data())
+    facts["class_weight"] = weighted.model.steps[-1][1].class_weight
+
     # A saved model with a type skops does not trust must not load.
     with storage.write_to(resource) as model_dir:
         sio.dump({"callable": print}, model_dir / MODEL_FILE)

@@ -58,3 +58,7 @@ def test_without_diet_ranking_the_tfidf_model_decides(facts):
 
 def test_untrusted_saved_model_is_refused(facts):
     assert facts["untrusted_load"] == "UntrustedTypesFoundException"
+
+
+def test_emergency_intents_get_the_class_weight(facts):
+    assert facts["class_weight"] == {"danger_now": 2.0, "goodbye": 1.0, "greet": 1.0}
