@@ -33,17 +33,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", metavar="INTENT", help="list the errors where INTENT is the truth or the guess ('all': every error)")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the fold split (default: 0)")
+    parser.add_argument("--C", type=float, default=10.0, help="inverse regularisation strength (default: 10)")
+    parser.add_argument(
+        "--emergency-weight", type=float, default=1.0,
+        help="class weight of danger_now and suicide_risk (default: 1)",
+    )
     args = parser.parse_args()
 
     examples = load_examples()
     texts = [text for text, _intent in examples]
     intents = np.array([intent for _text, intent in examples])
+    # cross_val_predict numbers the intents in sorted order before fitting for probabilities,
+    # so the class weights are keyed by those numbers.
+    labels = list(np.unique(intents))
+    class_weight = {number: 1.0 for number in range(len(labels))}
+    for intent in ("danger_now", "suicide_risk"):
+        class_weight[labels.index(intent)] = args.emergency_weight
+
     model = make_pipeline(
         make_union(
             TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True),
             TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True),
         ),
-        LogisticRegression(C=10, max_iter=3000),
+        LogisticRegression(C=args.C, class_weight=class_weight, max_iter=3000),
     )
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=args.seed)
     probabilities = cross_val_predict(model, texts, intents, cv=folds, method="predict_proba")
