@@ -46,8 +46,8 @@ class TfidfIntentEnsemble(IntentClassifier, GraphComponent):
             "tfidf_weight": 0.7,
             # Inverse regularisation strength of the logistic regression.
             "C": 30.0,
-            # Weight of danger_now and suicide_risk examples in the logistic regression, above 1
-            # so that a doubtful message leans towards the emergency reply.
+            # Weight of danger_now and suicide_risk examples in the logistic regression. Values
+            # above 1 make a doubtful message lean towards the emergency reply.
             "emergency_class_weight": 1.0,
             "ranking_length": 10,
             "random_seed": 42,
