@@ -58,7 +58,7 @@ def intent_examples(path: Path) -> list[tuple[str, str]]:
 
 
 def diet_rankings(model_path: Path, texts: list[str], cache: Path) -> list[dict[str, float]]:
-    """Parse every text with the DIET model once; later runs read the cached rankings."""
+    """Parse every text with the DIET model once. Later runs read the cached rankings."""
     if cache.exists():
         return json.loads(cache.read_text(encoding="utf-8"))
 

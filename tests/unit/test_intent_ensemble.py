@@ -29,7 +29,7 @@ def facts(tmp_path_factory) -> dict:
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
-def test_blend_is_the_weighted_average(facts):
+def test_blend_weighted_average(facts):
     tfidf = facts["tfidf_alone"]
     ranking = {entry["name"]: entry["confidence"] for entry in facts["loaded_parse"]["ranking"]}
 
@@ -38,27 +38,27 @@ def test_blend_is_the_weighted_average(facts):
     assert sum(ranking.values()) == pytest.approx(1.0)
 
 
-def test_tfidf_model_overrules_a_wrong_diet_guess(facts):
+def test_tfidf_overrules_wrong_diet(facts):
     # DIET put greet first; the n-gram model recognises the danger words it was trained on.
     assert facts["tfidf_alone"]["danger_now"] > 0.5
     assert facts["loaded_parse"]["intent"]["name"] == "danger_now"
     assert facts["loaded_parse"]["ranking"][0] == facts["loaded_parse"]["intent"]
 
 
-def test_reloaded_model_parses_like_the_trained_one(facts):
+def test_reload_parses_like_trained(facts):
     assert facts["loaded_parse"] == facts["trained_parse"]
 
 
-def test_without_diet_ranking_the_tfidf_model_decides(facts):
+def test_tfidf_alone_without_diet(facts):
     ranking = {entry["name"]: entry["confidence"] for entry in facts["without_diet"]["ranking"]}
 
     assert ranking == pytest.approx(facts["tfidf_alone"])
     assert facts["without_diet"]["intent"]["name"] == "danger_now"
 
 
-def test_untrusted_saved_model_is_refused(facts):
+def test_untrusted_model_rejected(facts):
     assert facts["untrusted_load"] == "UntrustedTypesFoundException"
 
 
-def test_emergency_intents_get_the_class_weight(facts):
+def test_emergency_class_weight(facts):
     assert facts["class_weight"] == {"danger_now": 2.0, "goodbye": 1.0, "greet": 1.0}

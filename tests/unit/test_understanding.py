@@ -94,7 +94,7 @@ def test_role_from_message_text(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # A teen who writes in the first person and never answers "qui m'écrit?".
+        # A teen who writes in the first person and never replies to "qui m'écrit?".
         ("un gars me demande des nudes pis jsp quoi faire", "jeune"),
         ("y m'fait chanter avec mes photos", "jeune"),
         ("quelqu'un m'a offert de l'argent pour des pics", "jeune"),
