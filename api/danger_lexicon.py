@@ -15,7 +15,7 @@ DIRECT_PATTERNS = (
     r"\b(je|j|j'|chu|chui|jsuis|je suis)\s*(suis\s+)?en danger\b",
     r"\bau secours\b",
     r"\baidez[- ]?moi\b.*\b(vite|svp|maintenant)\b",
-    r"\bhelp me\b",
+    r"\bhelp me\b(?! with)",
     r"\bsuicid",
     r"\b(me|m)\s*(tuer|pendre|suicider)\b",
     r"\b(jveux|je veux|j'veux|veux)\s+mourir\b",
@@ -37,6 +37,22 @@ DIRECT_PATTERNS = (
     r"\bkill myself\b",
     r"\bwant to die\b",
     r"\bappelle[rz]? la police\b",
+    # A cry for help on its own. "à l'aide de" ("by means of") is ordinary French, so it is left out.
+    r"\ba l'?aide\b(?!\s+d)",
+    # Someone armed: "il a un couteau", "y'a un gun", "he has a knife".
+    r"\b(il|elle|y|y'|he|she)\s*(a|has|got|'s got)\s+(un|une|a)\s+(couteau|gun|fusil|arme|knife|gun)\b",
+    # Someone forcing a way in.
+    r"\bessai\w*\s+d'?(ouvrir|entrer|rentrer|defoncer)\b",
+    r"\b(trying|tries) to (get|break) in\b",
+    # Held by the person who exploits: "veut pas que je parte", "la laisse pas partir".
+    r"\b(veut|veulent) (pas|pu|plus) (que je (parte|m'en aille)|me laisser partir|la laisser partir|le laisser partir)\b",
+    r"\b(me|la|le|nous) laisse(nt)? (pas|pu|plus) partir\b",
+    r"\b(est|suis|sont|reste) (avec|chez) (son|mon|leur|un|le) (pimp|proxenete)\b",
+    # A plan or a farewell that does not name suicide.
+    r"\bsais (comment|quand)( (pis|et) (comment|quand))? (je vais|jvais|j'vais|je vas) le faire\W*$",
+    r"\b(merci pour tout|adieu)\b.*\b(pas|pu|plus) (etre )?la demain\b",
+    r"\blettres? d'adieu\b",
+    r"\bmon dernier soir\b",
 )
 
 # Words that place the danger now.
@@ -50,6 +66,7 @@ IMMEDIATE_PATTERNS = (
     r"\bil s'en vient\b",
     r"\bs'en vient me chercher\b",
     r"\bm'attend\b",
+    r"\bvient de (me |m')(texter|ecrire|appeler)\b",
 )
 
 # Method and threat words.
@@ -74,6 +91,7 @@ PLACE_PATTERNS = (
     r"\bmotel\b",
     r"\bchez (lui|eux)\b",
     r"\bdans (son|leur) (char|auto|voiture|van)\b",
+    r"\bdans (un|une|l') ?(char|auto|voiture|van|camion) avec (lui|eux|un homme|des hommes|un gars|un inconnu)\b",
     r"\bappartement\b|\bappart\b",
     r"\bparty\b",
 )

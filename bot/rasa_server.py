@@ -1,8 +1,9 @@
-"""Start Rasa's command line with two start-up and per-message costs removed.
+"""Start Rasa's command line with start-up and per-message costs removed.
 
-Both changes keep Rasa's behaviour (same weights, same predictions, same response checks).
-bot.inference_loading loads the TensorFlow models without a training step, and
-bot.action_result_validation checks action server responses with a validator built once.
+The changes keep Rasa's behaviour (same weights, same predictions, same response checks).
+bot.inference_loading loads the TensorFlow models without a training step,
+bot.action_result_validation checks action server responses with a validator built once, and
+bot.lean_spacy switches off the spaCy pipe whose output the pipeline never reads.
 
 Run it with Rasa's environment and the arguments of the `rasa` command, from the repository
 root:
@@ -15,9 +16,11 @@ from rasa.__main__ import main as rasa_main
 
 from bot.action_result_validation import install_cached_action_result_validator
 from bot.inference_loading import install_inference_only_loading
+from bot.lean_spacy import install_lean_spacy_loading
 
 if __name__ == "__main__":
     install_inference_only_loading()
     install_cached_action_result_validator()
+    install_lean_spacy_loading()
     sys.argv[0] = "rasa"
     rasa_main()
