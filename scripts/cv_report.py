@@ -4,12 +4,17 @@ Usage: python3 scripts/cv_report.py RESULTS_DIR OUTPUT_MD
 Reads intent_report.json (per-intent precision, recall, F1 over the folds' test sets) and
 names the confusion-matrix image copied beside the report. When the folder also contains
 intent_errors.json and DIETClassifier_report.json, the report adds how many danger and
-suicide messages got either emergency intent, and the entity scores.
+suicide messages got either emergency intent, which of the others the gateway's danger
+lexicon catches, and the entity scores.
 """
 
 import json
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from api.danger_lexicon import mentions_danger  # noqa: E402
 
 SAFETY_INTENTS = ("danger_now", "suicide_risk")
 SAFETY_RECALL_TARGET = 0.98
@@ -27,15 +32,29 @@ def emergency_group_lines(results_dir: Path, intents: dict) -> list[str]:
         return []
     errors = json.loads(errors_path.read_text(encoding="utf-8"))
     total = sum(intents[name]["support"] for name in SAFETY_INTENTS)
-    missed = sum(
-        1
+    missed = [
+        error
         for error in errors
         if error["intent"] in SAFETY_INTENTS and error["intent_prediction"]["name"] not in SAFETY_INTENTS
-    )
-    return [
-        f"- Danger and suicide messages read as either of the two (both give the emergency "
-        f"reply): **{(total - missed) / total:.3f}** ({total - missed} of {total})"
     ]
+    missed_by_both = [error for error in missed if not mentions_danger(error["text"])]
+    caught = total - len(missed_by_both)
+
+    lines = [
+        f"- Danger and suicide messages read as either of the two (both give the emergency "
+        f"reply): **{(total - len(missed)) / total:.3f}** ({total - len(missed)} of {total})",
+        f"- With the gateway's danger lexicon (`api/danger_lexicon.py`) as the second layer, "
+        f"messages that get the emergency reply: **{caught / total:.3f}** ({caught} of {total}). "
+        f"The lexicon's patterns were written after reading earlier runs' misses, so this share "
+        f"overstates what it would catch in messages it was not written for.",
+    ]
+    if missed_by_both:
+        lines += ["", "Danger and suicide messages that neither layer recognises:", ""]
+        lines += [
+            f"- \"{error['text']}\" ({error['intent']}, read as {error['intent_prediction']['name']})"
+            for error in missed_by_both
+        ]
+    return lines
 
 
 def entity_lines(results_dir: Path) -> list[str]:
