@@ -1,4 +1,4 @@
-"""Load the French guidance, FAQ and message texts from content/*.yml and pick one per conversation.
+"""Load the guidance, FAQ and message texts from content/*.yml and pick one per conversation.
 
 The files are read and validated once per process. A bad entry raises ContentError with the file
 and the entry id, so a broken edit stops the action server at its first request instead of
@@ -191,6 +191,7 @@ class Content:
     """All validated content, with guidance indexed by (role, situation, topic)."""
 
     guidance: dict[tuple[str, str, str], GuidanceEntry]
+    english_guidance: dict[tuple[str, str, str], GuidanceEntry]
     faq: dict[str, FaqRecord]
     french_messages: dict[str, FrenchMessage]
     english_messages: EnglishMessages
@@ -285,12 +286,16 @@ def read_messages(path: Path) -> tuple[dict[str, FrenchMessage], EnglishMessages
 
 @functools.cache
 def load_content(content_dir: Path = CONTENT_DIR) -> Content:
-    """Read and validate guidance.yml, faq.yml and messages.yml from `content_dir`, once."""
+    """Read and validate guidance.yml, guidance.en.yml, faq.yml and messages.yml, once."""
     guidance_path = content_dir / "guidance.yml"
+    english_guidance_path = content_dir / "guidance.en.yml"
     faq_path = content_dir / "faq.yml"
     messages_path = content_dir / "messages.yml"
 
     guidance = index_guidance(guidance_path, read_entry_list(guidance_path, GuidanceRecord, "id"))
+    english_guidance = index_guidance(
+        english_guidance_path, read_entry_list(english_guidance_path, GuidanceRecord, "id")
+    )
 
     faq = {record.key: record for record in read_entry_list(faq_path, FaqRecord, "key")}
     missing_keys = sorted(set(FAQ_KEYS) - set(faq))
@@ -300,13 +305,14 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Content:
     french_messages, english_messages = read_messages(messages_path)
 
     logger.info(
-        "content loaded dir=%s guidance_cells=%d faq=%d messages=%d",
+        "content loaded dir=%s guidance_cells=%d english_guidance_cells=%d faq=%d messages=%d",
         content_dir,
         len(guidance),
+        len(english_guidance),
         len(faq),
         len(french_messages),
     )
-    return Content(guidance, faq, french_messages, english_messages)
+    return Content(guidance, english_guidance, faq, french_messages, english_messages)
 
 
 def known_or_default(value: str | None, allowed: tuple[str, ...], default: str, slot: str) -> str:
@@ -322,21 +328,25 @@ def uses_tu(role: str | None) -> bool:
     return role in ROLES_ADDRESSED_AS_TU
 
 
-def select_guidance(role: str | None, situation: str | None, topic: str | None) -> GuidanceEntry:
+def select_guidance(
+    role: str | None, situation: str | None, topic: str | None, language: str = "fr"
+) -> GuidanceEntry:
     """Return the most specific guidance: the topic's own entry, else the general one.
 
     A missing or unknown role gets the parent text ("vous"), a missing situation is a suspicion
-    and a missing topic is general.
+    and a missing topic is general. For "en", the entry comes from guidance.en.yml.
     """
     content = load_content()
     role = known_or_default(role, ROLES, DEFAULT_ROLE, "role")
     situation = known_or_default(situation, SITUATIONS, DEFAULT_SITUATION, "situation")
     topic = known_or_default(topic, TOPICS, DEFAULT_TOPIC, "topic")
+    language = known_or_default(language, LANGUAGES, "fr", "language")
+    index = content.english_guidance if language == "en" else content.guidance
 
-    specific = content.guidance.get((role, situation, topic))
+    specific = index.get((role, situation, topic))
     if specific is not None:
         return specific
-    return content.guidance[(role, situation, DEFAULT_TOPIC)]
+    return index[(role, situation, DEFAULT_TOPIC)]
 
 
 def faq_answer(key: str, role: str | None) -> FaqEntry:

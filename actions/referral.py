@@ -72,20 +72,19 @@ class ActionGiveReferral(Action):
         for service in services if list_services else []:
             dispatcher.utter_message(text=service_message(service, verified_label))
 
-        guidance_id = None
-        if request.language == "en":
-            # TODO: the guidance texts exist in French only; English speakers get the lines
-            # and the not-a-report notice in English, without the how-to-react advice.
+        english = request.language == "en"
+        guidance = select_guidance(role, request.situation, tracker.get_slot("topic"), request.language)
+        referenced = services_for_references(resource_references(guidance.text))
+        dpj = next((service for service in services if service.is_dpj), None)
+        if english:
+            dpj_fallback = message("dpj_fallback", None, "en")
+        else:
+            dpj_fallback = response_text(domain, "utter_dpj_fallback", tracker.get_slot("tone"))
+        dispatcher.utter_message(text=fill_references(guidance.text, referenced, dpj, dpj_fallback))
+
+        if english:
             dispatcher.utter_message(text=message("not_a_report", None, "en"))
         else:
-            guidance = select_guidance(role, request.situation, tracker.get_slot("topic"))
-            guidance_id = guidance.id
-            referenced = services_for_references(resource_references(guidance.text))
-            dpj = next((service for service in services if service.is_dpj), None)
-            dpj_fallback = response_text(domain, "utter_dpj_fallback", tracker.get_slot("tone"))
-            dispatcher.utter_message(
-                text=fill_references(guidance.text, referenced, dpj, dpj_fallback)
-            )
             dispatcher.utter_message(response="utter_not_a_report")
 
         dispatcher.utter_message(response="utter_referral_followup")
@@ -94,7 +93,7 @@ class ActionGiveReferral(Action):
         logger.info(
             "referral sent sender=%s guidance=%s services=%s",
             tracker.sender_id,
-            guidance_id,
+            guidance.id,
             ",".join(service.resource_id for service in services),
         )
         return []

@@ -124,13 +124,23 @@ def vous_texts() -> list[tuple[str, str]]:
     return texts
 
 
+def english_texts() -> list[tuple[str, str]]:
+    """Return (label, text) for every English text: messages and guidance."""
+    messages = raw_yaml("messages.yml")["english"]["texts"]
+    texts = [(f"english {key}", text) for key, text in messages.items()]
+    texts += [(f"english guidance {entry['id']}", entry["text"]) for entry in raw_yaml("guidance.en.yml")]
+    return texts
+
+
 def all_texts() -> list[tuple[str, str]]:
-    english = raw_yaml("messages.yml")["english"]["texts"]
-    return tu_texts() + vous_texts() + [(f"english {key}", text) for key, text in english.items()]
+    return tu_texts() + vous_texts() + english_texts()
 
 
 def all_source_lists() -> list[tuple[str, list]]:
     sources = [(f"guidance {entry['id']}", entry.get("sources")) for entry in raw_yaml("guidance.yml")]
+    sources += [
+        (f"english guidance {entry['id']}", entry.get("sources")) for entry in raw_yaml("guidance.en.yml")
+    ]
     sources += [(f"faq {entry['key']}", entry.get("sources")) for entry in raw_yaml("faq.yml")]
     sources += [(f"message {key}", value.get("sources")) for key, value in raw_yaml("messages.yml").items()]
     return sources
@@ -195,16 +205,18 @@ def test_vous_texts_do_not_say_tu():
         assert match is None, f"{label} addresses the reader with {match.group(0)!r}"
 
 
-def test_danger_guidance_starts_with_911():
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_danger_guidance_starts_with_911(language):
     for role in ROLES:
         for topic in TOPICS:
-            entry = store.select_guidance(role, "danger", topic)
+            entry = store.select_guidance(role, "danger", topic, language)
             first_line = entry.text.splitlines()[0]
             assert "911" in first_line, f"{entry.id} (danger, {role}, {topic}) does not start with 911"
 
 
-def test_guidance_lines_are_bullets():
-    for entry in raw_yaml("guidance.yml"):
+@pytest.mark.parametrize("file_name", ["guidance.yml", "guidance.en.yml"])
+def test_guidance_lines_are_bullets(file_name):
+    for entry in raw_yaml(file_name):
         lines = entry["text"].strip().splitlines()
         assert 3 <= len(lines) <= 6, f"{entry['id']} has {len(lines)} lines"
         for line in lines:
@@ -293,6 +305,46 @@ def test_select_guidance_unknown_values():
     assert store.select_guidance("voisin", "inconnu", "autre").id == "parent-soupcon-general"
 
 
+@pytest.mark.parametrize(
+    ("role", "situation", "expected_id"),
+    [
+        ("parent", "soupcon", "en-parent-soupcon"),
+        (None, "situation_averee", "en-parent-situation-averee"),
+        ("jeune", "danger", "en-young-danger"),
+        ("ami", "soupcon", "en-young-soupcon"),
+        ("intervenant", "situation_averee", "en-professional-report"),
+        ("intervenant", "danger", "en-professional-danger"),
+    ],
+)
+def test_select_english_guidance(role, situation, expected_id):
+    # English has general entries only, so every topic falls back to them.
+    assert store.select_guidance(role, situation, "sextorsion", "en").id == expected_id
+
+
+def test_english_guidance_names_english_services():
+    languages = {organization["id"]: organization["languages"] for organization in resource_data()["organizations"]}
+    for entry in raw_yaml("guidance.en.yml"):
+        for resource_id in store.resource_references(entry["text"]):
+            if resource_id != "dpj":
+                assert "en" in languages[resource_id], f"{entry['id']} names {resource_id}, not offered in English"
+
+
+def test_english_guidance_is_english():
+    for label, text in english_texts():
+        match = re.search(r"\b(vous|votre|tu|ton|appelez|appelle)\b", text, re.IGNORECASE)
+        assert match is None, f"{label} contains the French word {match.group(0)!r}"
+
+
+def test_english_guidance_facts():
+    professional = store.select_guidance("intervenant", "soupcon", "general", "en").text
+    assert "without delay" in professional
+    assert "good faith" in professional
+    assert "[[dpj]]" in professional
+
+    parent_disclosure = store.select_guidance("parent", "situation_averee", "general", "en").text
+    assert "Do not promise to keep it secret" in parent_disclosure
+
+
 def test_guidance_entry_has_sources():
     entry = store.select_guidance("parent", "soupcon", "general")
     assert entry.sources
@@ -361,7 +413,7 @@ def test_resource_references_order_and_dedup():
 
 
 def content_copy(tmp_path: Path) -> Path:
-    for name in ("guidance.yml", "faq.yml", "messages.yml"):
+    for name in ("guidance.yml", "guidance.en.yml", "faq.yml", "messages.yml"):
         shutil.copy(CONTENT_DIR / name, tmp_path / name)
     return tmp_path
 
@@ -418,6 +470,16 @@ def test_loader_rejects_missing_general(tmp_path):
     edit_guidance(content_dir, "ami-danger-general", topics=["fugue"])
 
     with pytest.raises(store.ContentError, match=r"missing general guidance .*\('ami', 'danger'\)"):
+        store.load_content(content_dir)
+
+
+def test_loader_rejects_missing_english_general(tmp_path):
+    content_dir = content_copy(tmp_path)
+    path = content_dir / "guidance.en.yml"
+    entries = [entry for entry in yaml.safe_load(path.read_text(encoding="utf-8")) if entry["id"] != "en-young-danger"]
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+
+    with pytest.raises(store.ContentError, match=r"guidance.en.yml: missing general guidance .*\('jeune', 'danger'\)"):
         store.load_content(content_dir)
 
 

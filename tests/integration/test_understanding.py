@@ -41,7 +41,7 @@ class Persona:
     # DPJs the referral must link, the first one before the others.
     dpj_ids: tuple[str, ...]
     answers: dict[str, str]
-    # "tu", "vous", or None for English conversations, whose guidance text stays in French.
+    # "tu", "vous", or None for English conversations, whose guidance text is in English.
     tone: str | None
 
 
@@ -386,6 +386,9 @@ def test_persona_gets_region_dpj(conversation, persona: Persona):
         assert tu_words(referral) != [], conversation.transcript()
     elif persona.tone == "vous":
         assert tu_words(referral) == [], conversation.transcript()
+    else:
+        assert "youth protection (DPJ)" in referral, conversation.transcript()
+        assert "Reminder: this chat is not a report" in referral, conversation.transcript()
 
 
 @pytest.mark.parametrize(
