@@ -27,12 +27,13 @@ from sklearn.metrics import f1_score, recall_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.intent_ensemble import TfidfIntentEnsemble  # noqa: E402
+from bot.intent_ensemble import TfidfIntentEnsemble, favour_emergencies  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DROPPED_COMPONENTS = ("bot.intent_ensemble.TfidfIntentEnsemble", "ResponseSelector", "FallbackClassifier")
 WEIGHTS = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 1.0)
 REGULARISATIONS = (10.0, 30.0)
+EMERGENCY_FACTORS = (1.0, 1.5, 2.0, 3.0, 4.0)
 SAFETY_INTENTS = ["danger_now", "suicide_risk"]
 
 
@@ -80,13 +81,17 @@ def diet_rankings(model_path: Path, texts: list[str], cache: Path) -> list[dict[
 
 def score(truth: np.ndarray, guesses: np.ndarray) -> str:
     safety_recall = recall_score(truth, guesses, labels=SAFETY_INTENTS, average=None)
+    is_emergency = np.isin(truth, SAFETY_INTENTS)
+    guessed_emergency = np.isin(guesses, SAFETY_INTENTS)
     return (
         f"macro F1 {f1_score(truth, guesses, average='macro'):.3f}  "
-        f"recall danger_now {safety_recall[0]:.3f}  suicide_risk {safety_recall[1]:.3f}"
+        f"recall danger_now {safety_recall[0]:.3f}  suicide_risk {safety_recall[1]:.3f}  "
+        f"emergencies missed {int((is_emergency & ~guessed_emergency).sum())}  "
+        f"false emergencies {int((~is_emergency & guessed_emergency).sum())}"
     )
 
 
-def tune(split: Path) -> None:
+def tune(split: Path, emergency_class_weight: float) -> None:
     train = intent_examples(split / "training_data.yml")
     test = intent_examples(split / "test_data.yml")
     test_texts = [text for text, _intent in test]
@@ -95,7 +100,7 @@ def tune(split: Path) -> None:
     print(f"{len(train)} training and {len(test)} test examples")
 
     for regularisation in REGULARISATIONS:
-        component = TfidfIntentEnsemble({"C": regularisation}, None, None)
+        component = TfidfIntentEnsemble({"C": regularisation, "emergency_class_weight": emergency_class_weight}, None, None)
         train_intents = [intent for _, intent in train]
         model = component.new_model(sorted(set(train_intents))).fit([text for text, _ in train], train_intents)
         intents = list(model.classes_)
@@ -103,21 +108,26 @@ def tune(split: Path) -> None:
         diet_matrix = np.array([[ranking.get(intent, 0.0) for intent in intents] for ranking in diet])
 
         for weight in WEIGHTS:
-            blended = weight * tfidf + (1 - weight) * diet_matrix
-            guesses = np.array(intents)[blended.argmax(axis=1)]
-            print(f"C={regularisation:<5} tfidf_weight={weight:.1f}  {score(truth, guesses)}")
+            for factor in EMERGENCY_FACTORS:
+                blended = favour_emergencies(weight * tfidf + (1 - weight) * diet_matrix, intents, factor)
+                guesses = np.array(intents)[blended.argmax(axis=1)]
+                print(
+                    f"C={regularisation:<5} tfidf_weight={weight:.1f} emergency_factor={factor:.1f}  "
+                    f"{score(truth, guesses)}"
+                )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-config", type=Path, help="write the DIET-only configuration to this path and stop")
     parser.add_argument("--split", type=Path, help="folder with training_data.yml, test_data.yml and diet.tar.gz")
+    parser.add_argument("--emergency-class-weight", type=float, default=1.5, help="class weight of the emergency intents")
     args = parser.parse_args()
 
     if args.write_config:
         write_diet_config(args.write_config)
     elif args.split:
-        tune(args.split)
+        tune(args.split, args.emergency_class_weight)
     else:
         parser.error("give --write-config or --split")
 

@@ -27,6 +27,7 @@ EXAMPLES = {
     ],
     "goodbye": ["bye", "bonne nuit", "à plus", "ciao", "au revoir", "je dois y aller"],
 }
+EMERGENCY_FACTOR = 3.0
 # DIET's ranking as Rasa passes it on: sure of greet, wrong about a danger message.
 DIET_RANKING = [
     {"name": "greet", "confidence": 0.6},
@@ -67,6 +68,9 @@ def main(work_dir: Path) -> None:
         "loaded_parse": parse(loaded, text, DIET_RANKING),
         "without_diet": parse(loaded, text, None),
     }
+
+    favoured = TfidfIntentEnsemble.load({"emergency_factor": EMERGENCY_FACTOR}, storage, resource, context)
+    facts["favoured_parse"] = parse(favoured, text, DIET_RANKING)
 
     weighted = TfidfIntentEnsemble.create({"emergency_class_weight": 2.0}, storage, Resource("weighted"), context)
     weighted.train(training_data())

@@ -11,6 +11,7 @@ RASA_PYTHON = REPO_ROOT / ".venv-rasa" / "bin" / "python"
 PROBE = Path(__file__).resolve().parent / "intent_ensemble_probe.py"
 TFIDF_WEIGHT = 0.7
 DIET_CONFIDENCES = {"greet": 0.6, "danger_now": 0.3, "goodbye": 0.1}
+EMERGENCY_FACTOR = 3.0
 
 pytestmark = pytest.mark.skipif(not RASA_PYTHON.exists(), reason="the Rasa environment .venv-rasa is not installed")
 
@@ -54,6 +55,18 @@ def test_tfidf_alone_without_diet(facts):
 
     assert ranking == pytest.approx(facts["tfidf_alone"])
     assert facts["without_diet"]["intent"]["name"] == "danger_now"
+
+
+def test_emergency_factor_scales_and_normalises(facts):
+    plain = {entry["name"]: entry["confidence"] for entry in facts["loaded_parse"]["ranking"]}
+    favoured = {entry["name"]: entry["confidence"] for entry in facts["favoured_parse"]["ranking"]}
+    scaled = {intent: confidence * (EMERGENCY_FACTOR if intent == "danger_now" else 1.0) for intent, confidence in plain.items()}
+    total = sum(scaled.values())
+
+    for intent, confidence in scaled.items():
+        assert favoured[intent] == pytest.approx(confidence / total)
+    assert favoured["danger_now"] > plain["danger_now"]
+    assert favoured["greet"] < plain["greet"]
 
 
 def test_untrusted_model_rejected(facts):
