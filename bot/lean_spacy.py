@@ -5,8 +5,8 @@ whose output nothing in this pipeline reads: entities come from DIET and the
 RegexEntityExtractor, never from spaCy. The features do not depend on it either. The tokenizer
 and featurizers read the tokens, lemmas, part-of-speech tags and word vectors, which come from
 `tok2vec`, `morphologizer`, `attribute_ruler` and `lemmatizer`.
-In one measurement on the 2-core benchmark machine, spaCy took 6.8 ms for a message with `ner`
-and 2.4 ms without it.
+In one measurement on a 2-core machine shared with a training job, spaCy took 6.8 ms for a
+message with `ner` and 2.4 ms without it. docs/benchmarks.md gives the effect on throughput.
 """
 
 from typing import Text
