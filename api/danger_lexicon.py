@@ -40,7 +40,7 @@ DIRECT_PATTERNS = (
     # A cry for help on its own. "à l'aide de" ("by means of") is ordinary French, so it is left out.
     r"\ba l'?aide\b(?!\s+d)",
     # Someone armed: "il a un couteau", "y'a un gun", "he has a knife".
-    r"\b(il|elle|y|y'|he|she)\s*(a|has|got|'s got)\s+(un|une|a)\s+(couteau|gun|fusil|arme|knife|gun)\b",
+    r"\b(il|elle|y|y'|he|she)\s*(a|has|got|'s got)\s+(un|une|a)\s+(couteau|gun|fusil|arme|knife)\b",
     # Someone forcing a way in.
     r"\bessai\w*\s+d'?(ouvrir|entrer|rentrer|defoncer)\b",
     r"\b(trying|tries) to (get|break) in\b",

@@ -427,6 +427,13 @@ def edit_guidance(content_dir: Path, entry_id: str, **changes) -> None:
     path.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
 
 
+def drop_entry(path: Path, field: str, value: str) -> None:
+    """Rewrite a YAML list of entries without the entry whose `field` equals `value`."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kept = [entry for entry in entries if entry[field] != value]
+    path.write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
+
+
 def test_loader_accepts_copy(tmp_path):
     content = store.load_content(content_copy(tmp_path))
     assert len(content.faq) == len(INTERFACE_FAQ_KEYS)
@@ -475,9 +482,7 @@ def test_loader_rejects_missing_general(tmp_path):
 
 def test_loader_rejects_missing_english_general(tmp_path):
     content_dir = content_copy(tmp_path)
-    path = content_dir / "guidance.en.yml"
-    entries = [entry for entry in yaml.safe_load(path.read_text(encoding="utf-8")) if entry["id"] != "en-young-danger"]
-    path.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    drop_entry(content_dir / "guidance.en.yml", "id", "en-young-danger")
 
     with pytest.raises(store.ContentError, match=r"guidance.en.yml: missing general guidance .*\('jeune', 'danger'\)"):
         store.load_content(content_dir)
@@ -485,9 +490,7 @@ def test_loader_rejects_missing_english_general(tmp_path):
 
 def test_loader_rejects_missing_faq_key(tmp_path):
     content_dir = content_copy(tmp_path)
-    path = content_dir / "faq.yml"
-    entries = [entry for entry in yaml.safe_load(path.read_text(encoding="utf-8")) if entry["key"] != "images"]
-    path.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    drop_entry(content_dir / "faq.yml", "key", "images")
 
     with pytest.raises(store.ContentError, match=r"faq.yml: missing FAQ keys \['images'\]"):
         store.load_content(content_dir)

@@ -1,7 +1,6 @@
 """scripts/endpoints.py: the endpoints file it writes, checked by Rasa 3.6 against the real
 PostgreSQL and Redis of this machine."""
 
-import json
 import stat
 import subprocess
 import sys
@@ -11,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from scripts.endpoints import SettingsError, build_endpoints, render_yaml
+from tests.rasa_probe import run_rasa_probe
 from tests.scaleout.infrastructure import REDIS_TEST_DB, redis_url, throwaway_database
 from tests.stack import REPO_ROOT
 
-RASA_PYTHON = REPO_ROOT / ".venv-rasa" / "bin" / "python"
 PROBE = Path(__file__).resolve().parent / "rasa_store_probe.py"
 
 
@@ -31,16 +30,7 @@ def generate(tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess
 
 def probe_with_rasa(endpoints: Path) -> dict:
     """Run the probe in Rasa's environment and return the facts it printed."""
-    completed = subprocess.run(
-        [str(RASA_PYTHON), str(PROBE), str(endpoints), f"probe-{uuid.uuid4()}"],
-        cwd=REPO_ROOT,
-        env={"PATH": "/usr/bin:/bin", "RASA_TELEMETRY_ENABLED": "false"},
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    return run_rasa_probe(PROBE, str(endpoints), f"probe-{uuid.uuid4()}")
 
 
 def test_default_tracker_store_expires():

@@ -1,13 +1,11 @@
 """bot.intent_ensemble: the blend of DIET's and the TF-IDF model's intent confidences."""
 
-import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-RASA_PYTHON = REPO_ROOT / ".venv-rasa" / "bin" / "python"
+from tests.rasa_probe import RASA_PYTHON, run_rasa_probe
+
 PROBE = Path(__file__).resolve().parent / "intent_ensemble_probe.py"
 TFIDF_WEIGHT = 0.7
 DIET_CONFIDENCES = {"greet": 0.6, "danger_now": 0.3, "goodbye": 0.1}
@@ -18,16 +16,7 @@ pytestmark = pytest.mark.skipif(not RASA_PYTHON.exists(), reason="the Rasa envir
 
 @pytest.fixture(scope="module")
 def facts(tmp_path_factory) -> dict:
-    completed = subprocess.run(
-        [str(RASA_PYTHON), str(PROBE), str(tmp_path_factory.mktemp("ensemble"))],
-        cwd=REPO_ROOT,
-        env={"RASA_TELEMETRY_ENABLED": "false", "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    return run_rasa_probe(PROBE, str(tmp_path_factory.mktemp("ensemble")))
 
 
 def test_blend_weighted_average(facts):

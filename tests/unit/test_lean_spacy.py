@@ -1,13 +1,11 @@
 """bot.lean_spacy: the served spaCy model drops `ner` and gives the pipeline the same tokens."""
 
-import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-RASA_PYTHON = REPO_ROOT / ".venv-rasa" / "bin" / "python"
+from tests.rasa_probe import RASA_PYTHON, run_rasa_probe
+
 PROBE = Path(__file__).resolve().parent / "lean_spacy_probe.py"
 
 pytestmark = pytest.mark.skipif(not RASA_PYTHON.exists(), reason="the Rasa environment .venv-rasa is not installed")
@@ -15,16 +13,7 @@ pytestmark = pytest.mark.skipif(not RASA_PYTHON.exists(), reason="the Rasa envir
 
 @pytest.fixture(scope="module")
 def facts() -> dict:
-    completed = subprocess.run(
-        [str(RASA_PYTHON), str(PROBE)],
-        cwd=REPO_ROOT,
-        env={"RASA_TELEMETRY_ENABLED": "false", "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    return run_rasa_probe(PROBE)
 
 
 def test_ner_switched_off(facts):
