@@ -1,10 +1,11 @@
 """Start Rasa's command line with start-up and per-message costs removed.
 
-The changes keep Rasa's behaviour (same weights, same predictions, same response checks).
-bot.inference_loading loads the TensorFlow models without a training step,
-bot.action_result_validation checks action server responses with a validator built once, and
-bot.lean_spacy switches off the spaCy pipe whose output the pipeline never reads, and
-bot.ted_prediction_cache reuses TED's predictions for dialogue states it has already seen.
+The changes keep Rasa's behaviour (same weights, same predictions, same response checks):
+- bot.inference_loading loads the TensorFlow models without a training step;
+- bot.action_result_validation checks action server responses with a validator built once;
+- bot.lean_spacy switches off the spaCy pipe whose output the pipeline never reads;
+- bot.retrieval_only_selection runs the ResponseSelector only on FAQ questions;
+- bot.ted_prediction_cache reuses TED's predictions for dialogue states it has already seen.
 
 Run it with Rasa's environment and the arguments of the `rasa` command, from the repository
 root:
@@ -18,12 +19,14 @@ from rasa.__main__ import main as rasa_main
 from bot.action_result_validation import install_cached_action_result_validator
 from bot.inference_loading import install_inference_only_loading
 from bot.lean_spacy import install_lean_spacy_loading
+from bot.retrieval_only_selection import install_retrieval_only_selection
 from bot.ted_prediction_cache import install_ted_prediction_cache
 
 if __name__ == "__main__":
     install_inference_only_loading()
     install_cached_action_result_validator()
     install_lean_spacy_loading()
+    install_retrieval_only_selection()
     install_ted_prediction_cache()
     sys.argv[0] = "rasa"
     rasa_main()
