@@ -4,11 +4,14 @@ Run from the repository root:
 
     .venv/bin/python benchmarks/load.py                        # own stack, N = 1 5 20 50, 30 s each
     .venv/bin/python benchmarks/load.py --url http://127.0.0.1:8000 --concurrency 5 --duration 10
+    .venv/bin/python benchmarks/load.py --concurrency 20 100 --duration 120 --pause 5
 
 Each simulated person holds conversations in a loop until the time is up: an opening that
 gives the role and the situation, the answer to the region question (which brings the
-referral), then a FAQ question. Prints p50/p95/p99 latency per turn, messages per second and
-the load average. With its own stack it also prints the cold start (process start to the first
+referral), then a FAQ question. By default a person sends the next message as soon as the
+reply arrives, which measures the stack's capacity; `--pause S` makes them read and type for
+S seconds on average (0.5 S to 1.5 S) between messages, as people do. Prints p50/p95/p99
+latency per turn, messages per second and the load average. With its own stack it also prints the cold start (process start to the first
 chat answer) and the resident memory of each process before and after the runs.
 
 Each conversation writes from its own address of the benchmarking range 198.18.0.0/15, sent
@@ -59,6 +62,7 @@ class RunResult:
     """Latencies per turn name (milliseconds) and counts of one load run."""
 
     concurrency: int
+    pause_seconds: float = 0.0
     duration_seconds: float = 0.0
     latencies: dict[str, list[float]] = field(default_factory=lambda: {name: [] for name in TURN_NAMES})
     rate_limited: int = 0
@@ -104,8 +108,16 @@ async def simulated_person(
     result: RunResult,
     addresses: itertools.count,
     rng: random.Random,
+    pause_seconds: float,
 ) -> None:
-    """Hold three-turn conversations until the deadline, each from a new client address."""
+    """Hold three-turn conversations until the deadline, each from a new client address.
+
+    After each reply the person pauses for 0.5 to 1.5 times `pause_seconds`, drawn at random
+    so that the simulated people do not move in step. With pauses, people also arrive at
+    random times within the first pause instead of all at once.
+    """
+    if pause_seconds:
+        await asyncio.sleep(rng.uniform(0.0, pause_seconds))
     while time.monotonic() < deadline:
         session_id = str(uuid.uuid4())
         # A new address per conversation keeps one fast person under the per-IP rate limit.
@@ -134,17 +146,27 @@ async def simulated_person(
                 result.degraded += 1
                 break
             result.latencies[name].append(milliseconds)
+            if pause_seconds:
+                pause = rng.uniform(0.5 * pause_seconds, 1.5 * pause_seconds)
+                await asyncio.sleep(max(0.0, min(pause, deadline - time.monotonic())))
 
 
 async def run_load(
-    base_url: str, concurrency: int, duration_seconds: float, seed: int, addresses: itertools.count
+    base_url: str,
+    concurrency: int,
+    duration_seconds: float,
+    seed: int,
+    addresses: itertools.count,
+    pause_seconds: float = 0.0,
 ) -> RunResult:
     """Run `concurrency` simulated people against the gateway for `duration_seconds`.
 
     `addresses` numbers the simulated client addresses, shared by the runs so that no address
     comes back within the gateway's one-minute rate-limit window.
     """
-    result = RunResult(concurrency=concurrency, load_average_before=os.getloadavg()[0])
+    result = RunResult(
+        concurrency=concurrency, pause_seconds=pause_seconds, load_average_before=os.getloadavg()[0]
+    )
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     rng = random.Random(seed)
 
@@ -153,7 +175,9 @@ async def run_load(
         deadline = started + duration_seconds
         await asyncio.gather(
             *(
-                simulated_person(client, base_url, deadline, result, addresses, random.Random(rng.random()))
+                simulated_person(
+                    client, base_url, deadline, result, addresses, random.Random(rng.random()), pause_seconds
+                )
                 for _ in range(concurrency)
             )
         )
@@ -176,7 +200,8 @@ def latency_row(label: str, samples: list[float]) -> str:
 def format_run(result: RunResult) -> str:
     """Return one run as a Markdown table with a summary line."""
     lines = [
-        f"N = {result.concurrency}: {result.messages} messages in {result.duration_seconds:.1f} s, "
+        f"N = {result.concurrency}, pause {result.pause_seconds:g} s: "
+        f"{result.messages} messages in {result.duration_seconds:.1f} s, "
         f"{result.messages / result.duration_seconds:.1f} messages/s, "
         f"{result.rate_limited} rate-limited (HTTP 429), {result.degraded} degraded replies, "
         f"{result.errors} errors; "
@@ -217,11 +242,13 @@ def first_answer_seconds(base_url: str, started: float) -> float:
     return time.monotonic() - started
 
 
-def run_all(base_url: str, concurrencies: list[int], duration_seconds: float, seed: int) -> None:
+def run_all(
+    base_url: str, concurrencies: list[int], duration_seconds: float, seed: int, pause_seconds: float
+) -> None:
     # Address 0 belongs to the cold-start message.
     addresses = itertools.count(1)
     for concurrency in concurrencies:
-        result = asyncio.run(run_load(base_url, concurrency, duration_seconds, seed, addresses))
+        result = asyncio.run(run_load(base_url, concurrency, duration_seconds, seed, addresses, pause_seconds))
         print(format_run(result), end="\n\n", flush=True)
 
 
@@ -234,13 +261,17 @@ def parse_arguments() -> argparse.Namespace:
     )
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per run (default: 30)")
     parser.add_argument("--seed", type=int, default=7, help="random seed for the message choice")
+    parser.add_argument(
+        "--pause", type=float, default=0.0,
+        help="mean seconds a person reads and types between messages (default: 0, no pause)",
+    )
     return parser.parse_args()
 
 
 def main() -> None:
     arguments = parse_arguments()
     if arguments.url:
-        run_all(arguments.url.rstrip("/"), arguments.concurrency, arguments.duration, arguments.seed)
+        run_all(arguments.url.rstrip("/"), arguments.concurrency, arguments.duration, arguments.seed, arguments.pause)
         return
 
     workdir = Path(tempfile.mkdtemp(prefix="ensemble-load-"))
@@ -255,7 +286,7 @@ def main() -> None:
         )
         print(format_memory(resident_memory(stack)), end="\n\n", flush=True)
 
-        run_all(stack.gateway_url, arguments.concurrency, arguments.duration, arguments.seed)
+        run_all(stack.gateway_url, arguments.concurrency, arguments.duration, arguments.seed, arguments.pause)
         print(format_memory(resident_memory(stack)) + " (after the runs)")
     finally:
         stack.stop_all()
