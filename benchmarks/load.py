@@ -9,8 +9,8 @@ Run from the repository root:
 Each simulated person holds conversations in a loop until the time is up: an opening that
 gives the role and the situation, the answer to the region question (which brings the
 referral), then a FAQ question. By default a person sends the next message as soon as the
-reply arrives, which measures the stack's capacity; `--pause S` makes them read and type for
-S seconds on average (0.5 S to 1.5 S) between messages, as people do. Prints p50/p95/p99
+reply arrives, which measures the stack's capacity. With `--pause S`, people read and type
+between messages for S seconds on average (0.5 S to 1.5 S), as real people do. Prints p50/p95/p99
 latency per turn, messages per second and the load average. With its own stack it also prints the cold start (process start to the first
 chat answer) and the resident memory of each process before and after the runs.
 

@@ -1,8 +1,7 @@
 """Keep the loaded model out of Python's garbage collector.
 
-Once Rasa has loaded the model, its process holds about 1.4 million objects that the garbage
-collector tracks: the spaCy vocabulary, the TensorFlow and scikit-learn wrappers, the domain.
-They live as long as the server. Yet every full collection walks all of them again, and one
+Once Rasa has loaded this project's model, the garbage collector of its process tracks about
+1.4 million objects, and they live as long as the server. Yet every full collection walks all of them again, and one
 took about 380 ms on the 2-core benchmark machine, during which no message is answered
 (docs/benchmarks.md). `gc.freeze()` moves the objects alive at that moment to a permanent
 generation that collections skip. Objects created later, conversations included, are
@@ -19,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 
 def freeze_loaded_objects() -> int:
-    """Collect once, then freeze what is left; return the number of frozen objects."""
+    """Collect once, then freeze the remaining objects and return how many are frozen."""
     gc.collect()
     gc.freeze()
     return gc.get_freeze_count()

@@ -26,7 +26,7 @@ from bot.inference_loading import install_inference_only_loading  # noqa: E402
 async def main(model_path: str) -> dict:
     install_inference_only_loading()
     install_gc_freeze_after_model_load()
-    # Rasa's hook stores the agent on the Sanic app's context; nothing else of the app is read.
+    # Rasa's hook stores the agent on the Sanic app's context and reads nothing else of the app.
     app = SimpleNamespace(ctx=SimpleNamespace())
     agent = await rasa.core.run.load_agent_on_start(
         model_path, AvailableEndpoints(), None, app, asyncio.get_running_loop()

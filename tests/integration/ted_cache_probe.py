@@ -38,7 +38,7 @@ policies: list[TEDPolicy] = []
 
 
 def predict_both_ways(self, tracker, domain, rule_only_data=None, precomputations=None, **kwargs):
-    """Answer through the cache, and record how it compares with the model's own answer."""
+    """Predict through the cache, and record how it compares with the model's own prediction."""
     cache = prediction_cache_of(self)
     hits_before = cache.hits
     through_cache = predict_with_cache(self, tracker, domain, rule_only_data, precomputations, **kwargs)

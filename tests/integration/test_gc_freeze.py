@@ -15,12 +15,12 @@ def report() -> dict:
     return run_rasa_probe(PROBE, os.environ.get("MODEL_DIR", str(REPO_ROOT / "models")))
 
 
-def test_the_server_still_gets_a_working_agent(report):
+def test_start_up_hook_returns_working_agent(report):
     assert report["agent_on_app"] is True
     assert report["parsed_intent"] == "report_suspicion"
 
 
-def test_the_loaded_objects_are_frozen(report):
-    # About 1.4 million objects with this project's model; the collector keeps the few new ones.
+def test_loaded_objects_frozen(report):
+    # About 1.4 million objects with this project's model. The collector keeps the few new ones.
     assert report["frozen"] > 500_000
     assert report["still_tracked"] < report["frozen"] / 100

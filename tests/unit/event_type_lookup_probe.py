@@ -29,7 +29,7 @@ before = {name: Event.resolve_by_type(name).__name__ for name in type_names}
 error_before = unknown_name_error()
 
 install_event_type_lookup()
-# Twice: the first call searches and remembers, the second answers from what it remembered.
+# Twice: the first call searches and remembers, the second returns what it remembered.
 first = {name: Event.resolve_by_type(name).__name__ for name in type_names}
 second = {name: Event.resolve_by_type(name).__name__ for name in type_names}
 rebuilt = Event.from_parameters({"event": "user", "text": "allo", "parse_data": {"intent": {"name": "greet"}}})
