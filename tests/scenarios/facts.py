@@ -15,7 +15,6 @@ from tests.seed import phone_numbers
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 DPJ_ROUTING_PATH = REPO_ROOT / "resources_db/data/dpj_routing.csv"
-DOMAIN_PATH = REPO_ROOT / "domain.yml"
 GATEWAY_MESSAGES_PATH = REPO_ROOT / "content/gateway.yml"
 
 
@@ -58,19 +57,6 @@ def dpj_link_prefixes(resource_ids: set[str]) -> set[str]:
 @lru_cache(maxsize=1)
 def all_dpj_ids() -> frozenset[str]:
     return frozenset(route["resource_id"] for route in dpj_routes())
-
-
-@lru_cache(maxsize=1)
-def all_dpj_link_prefixes() -> frozenset[str]:
-    return frozenset(dpj_link_prefixes(set(all_dpj_ids())))
-
-
-@lru_cache(maxsize=1)
-def referral_closing_texts() -> tuple[str, ...]:
-    """Return every variant of `utter_not_a_report`, the message that ends a referral."""
-    domain = yaml.safe_load(DOMAIN_PATH.read_text(encoding="utf-8"))
-    variants = domain["responses"]["utter_not_a_report"]
-    return tuple(variant["text"] for variant in variants if variant.get("text"))
 
 
 @lru_cache(maxsize=1)

@@ -7,11 +7,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from tests.scenarios.facts import (
-    all_dpj_link_prefixes,
-    degraded_reply_opening,
-    referral_closing_texts,
-)
+from tests.scenarios.facts import degraded_reply_opening
 from tests.scenarios.scenario import Scenario
 
 DEFAULT_MAX_TURNS = 8
@@ -79,19 +75,8 @@ class Replay:
 
 
 def is_referral(reply: dict) -> bool:
-    """Tell whether a reply ends the conversation with a referral.
-
-    The gateway does not pass the actions' `referral` flag on, so a referral is a reply that
-    waits for nothing and either links a DPJ number or ends with the not-a-report reminder.
-    """
-    # TODO: read the actions' `referral` flag once /api/chat returns it. Until then, a FAQ
-    # answer outside the form that links the region's DPJ also counts as a referral.
-    if reply.get("expecting") is not None:
-        return False
-    text = "\n".join(message["text"] for message in reply["messages"])
-    if any(prefix in text for prefix in all_dpj_link_prefixes()):
-        return True
-    return any(closing in text for closing in referral_closing_texts())
+    """Tell whether a reply gave the referral, from the `referral` flag of /api/chat."""
+    return reply.get("referral") is True
 
 
 class GatewayError(Exception):

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from tests.scenarios.checks import ScenarioResult, term_alternatives
-from tests.scenarios.facts import dpj_ids_for, referral_closing_texts
+from tests.scenarios.facts import dpj_ids_for
 from tests.scenarios.harness import Replay, is_referral, next_message
 from tests.scenarios.scenario import Scenario, ScenarioFileError, load_file, load_scenarios
 from tests.seed import first_phone
@@ -57,13 +57,13 @@ def test_seed_term_expands_to_numbers():
 
 def test_referral_detection():
     dpj_link = f"[{first_phone('dpj-bas-saint-laurent')}](tel:+18004639009)"
-    closing = referral_closing_texts()[0]
 
-    assert is_referral({"messages": [{"text": dpj_link}], "expecting": None})
-    assert is_referral({"messages": [{"text": closing}], "expecting": None})
-    # The emergency reply in the middle of the form links the DPJ but still asks a question.
-    assert not is_referral({"messages": [{"text": dpj_link}], "expecting": "region"})
-    assert not is_referral({"messages": [{"text": "Bonjour"}], "expecting": None})
+    assert is_referral({"messages": [{"text": dpj_link}], "expecting": None, "referral": True})
+    # The emergency reply links the DPJ too, but it is not the referral.
+    assert not is_referral({"messages": [{"text": dpj_link}], "expecting": "region", "referral": False})
+    assert not is_referral({"messages": [{"text": dpj_link}], "expecting": None, "referral": False})
+    # A reply without the flag, from an older gateway, is not taken for a referral.
+    assert not is_referral({"messages": [{"text": dpj_link}], "expecting": None})
 
 
 def test_next_message_order():
