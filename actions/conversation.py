@@ -59,7 +59,7 @@ class ActionHumanHelp(Action):
         line_ids = HUMAN_LINE_IDS.get(role or "", DEFAULT_HUMAN_LINE_IDS)
         dispatcher.utter_message(response="utter_human_help")
 
-        verified_label = response_text(domain, "utter_verified_label")
+        verified_label = response_text(domain, "utter_verified_label", language=tracker.get_slot("language"))
         for line in find_by_ids(line_ids):
             dispatcher.utter_message(text=service_message(line, verified_label))
         return []

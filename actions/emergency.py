@@ -75,7 +75,7 @@ class ActionEmergency(Action):
         dispatcher.utter_message(json_message={"urgent": True})
         dispatcher.utter_message(response="utter_emergency", emergency_link=emergency_link)
 
-        verified_label = response_text(domain, "utter_verified_label")
+        verified_label = response_text(domain, "utter_verified_label", language=language)
         if intent == "suicide_risk":
             dispatcher.utter_message(response="utter_emergency_suicide")
             for line in find_by_ids(SUICIDE_LINE_IDS):

@@ -68,7 +68,7 @@ class ActionGiveReferral(Action):
         elif list_services:
             dispatcher.utter_message(response="utter_referral_intro_province")
 
-        verified_label = response_text(domain, "utter_verified_label")
+        verified_label = response_text(domain, "utter_verified_label", language=request.language)
         for service in services if list_services else []:
             dispatcher.utter_message(text=service_message(service, verified_label))
 

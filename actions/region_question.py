@@ -6,6 +6,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.failures import degrade_on_failure
+from actions.responses import response_text
 from resources_db.places import region_names
 
 REFUSE_PAYLOAD = "/refuse_info"
@@ -59,7 +60,7 @@ class ActionAskRegion(Action):
     ) -> list[EventType]:
         candidates = tracker.get_slot("region_candidates") or []
         attempts = tracker.get_slot("region_attempts") or 0
-        refuse_title = domain["responses"]["utter_refuse_button"][0]["text"]
+        refuse_title = response_text(domain, "utter_refuse_button", language=tracker.get_slot("language"))
 
         if candidates:
             dispatcher.utter_message(

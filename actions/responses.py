@@ -3,12 +3,13 @@
 from rasa_sdk.types import DomainDict
 
 
-def response_text(domain: DomainDict, name: str, tone: str | None = None) -> str:
-    """Return the text of a response, the variation conditioned on the tone when it has one.
+def response_text(domain: DomainDict, name: str, tone: str | None = None, language: str | None = "fr") -> str:
+    """Return the text of a response: the first variation whose conditions the tone and language meet.
 
-    The variations of these responses differ only by the `tone` slot ("tu" or "vous"); the
-    unconditioned variation is the default.
+    Variations of these responses are conditioned on the `tone` slot ("tu" or "vous") and the
+    `language` slot ("fr" or "en"). The unconditioned variation is the French default.
     """
+    slots = {"tone": tone, "language": language or "fr"}
     variations = (domain.get("responses") or {}).get(name) or []
     default = ""
     for variation in variations:
@@ -16,7 +17,7 @@ def response_text(domain: DomainDict, name: str, tone: str | None = None) -> str
         if not conditions:
             default = default or variation.get("text", "")
             continue
-        if all(c.get("name") == "tone" and c.get("value") == tone for c in conditions):
+        if all(c.get("name") in slots and c.get("value") == slots[c.get("name")] for c in conditions):
             return variation.get("text", "")
     if not default:
         raise KeyError(f"response {name!r} has no unconditioned text variation in the domain")

@@ -620,3 +620,24 @@ def test_ambiguous_place_offers_candidates(conversation):
     text = all_text(referral)
     assert has_phone_link(text, "dpj-monteregie"), conversation.transcript()
     assert not has_phone_link(text, "dpj-chaudiere-appalaches"), conversation.transcript()
+
+
+def test_english_youth_suicide_reply_in_english(conversation):
+    reply = conversation.say("I'm 15 and I want to kill myself since the pics got out")
+    text = all_text(reply)
+
+    assert_emergency_first(reply, conversation)
+    assert has_phone_link(text, "suicide-1866appelle"), conversation.transcript()
+    assert "People trained in suicide prevention" in text, conversation.transcript()
+    # The French "tu" variation used to be picked at random for English young people.
+    assert "Tu n'es pas seul" not in text, conversation.transcript()
+    assert "Contact details taken from public sources" in text, conversation.transcript()
+    assert "Coordonnées tirées" not in text, conversation.transcript()
+
+
+def test_english_small_talk_in_english(conversation):
+    out_of_scope = all_text(conversation.say("is it going to rain today"))
+    thanks = all_text(conversation.say("thank you so much"))
+
+    assert "I can't help with that" in out_of_scope, conversation.transcript()
+    assert "You're welcome" in thanks, conversation.transcript()
