@@ -1,9 +1,9 @@
 """Keep the loaded model out of Python's garbage collector.
 
 Once Rasa has loaded this project's model, the garbage collector of its process tracks about
-1.4 million objects, and they live as long as the server. Yet every full collection walks all of them again, and one
-took about 380 ms on the 2-core benchmark machine, during which no message is answered
-(docs/benchmarks.md). `gc.freeze()` moves the objects alive at that moment to a permanent
+1.4 million objects, and they live as long as the server. Yet every full collection walks all
+of them again. One took 366 to 381 ms on the 2-core benchmark machine, and Rasa handles no
+message meanwhile (docs/benchmarks.md). `gc.freeze()` moves the objects alive at that moment to a permanent
 generation that collections skip. Objects created later, conversations included, are
 collected as before.
 """

@@ -18,7 +18,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 
 def selects_for(selector: ResponseSelector, message: Message) -> bool:
-    """Whether the message's intent is one this selector was trained to select responses for."""
+    """Tell whether the message's intent is one this selector was trained on."""
     intent_name = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
     if selector.retrieval_intent:
         return intent_name == selector.retrieval_intent

@@ -34,13 +34,11 @@ class PredictionCache:
     def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
         self.max_entries = max_entries
         self.hits = 0
-        self.misses = 0
         self._entries: "OrderedDict[Hashable, PolicyPrediction]" = OrderedDict()
 
     def get(self, key: Hashable) -> Optional[PolicyPrediction]:
         prediction = self._entries.get(key)
         if prediction is None:
-            self.misses += 1
             return None
         self._entries.move_to_end(key)
         self.hits += 1
@@ -52,15 +50,15 @@ class PredictionCache:
         if len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)
 
-    def __len__(self) -> int:
-        return len(self._entries)
+    def keys(self) -> list[Hashable]:
+        return list(self._entries)
 
 
 CACHE_ATTRIBUTE = "_ensemble_quebec_prediction_cache"
 
 
 def prediction_cache_of(policy: TEDPolicy) -> PredictionCache:
-    """The policy's own cache: a reloaded model starts empty, and the old cache goes with it."""
+    """Return the policy's own cache, so that a reloaded model starts with an empty one."""
     cache = getattr(policy, CACHE_ATTRIBUTE, None)
     if cache is None:
         cache = PredictionCache()
@@ -78,7 +76,7 @@ def freeze(value: Any) -> Hashable:
 
 
 def uses_user_text(policy: TEDPolicy, tracker: DialogueStateTracker) -> bool:
-    """Whether TED featurizes the text of the last message, which the states do not carry."""
+    """Tell whether TED featurizes the text of the last message, which the states do not carry."""
     if policy.only_e2e:
         return True
     return tracker.latest_action_name == ACTION_LISTEN_NAME and TEXT in policy.fake_features
@@ -119,7 +117,7 @@ def copy_prediction(prediction: PolicyPrediction) -> PolicyPrediction:
 
 
 def install_ted_prediction_cache() -> None:
-    """Make TEDPolicy.predict_action_probabilities answer from the cache when it can."""
+    """Make TEDPolicy.predict_action_probabilities return cached predictions when it can."""
     predict_with_model = TEDPolicy.predict_action_probabilities
 
     def predict_with_cache(

@@ -65,7 +65,7 @@ async def main(model_path: str) -> dict:
         for story_file in STORY_FILES:
             await run_test_stories(str(REPO_ROOT / story_file), agent, disable_plotting=True, errors=False)
 
-    cached_keys = [key for policy in policies for key in prediction_cache_of(policy)._entries]
+    cached_keys = [key for policy in policies for key in prediction_cache_of(policy).keys()]
     from_cache = [comparison for comparison in comparisons if comparison["from_cache"]]
     return {
         "predictions": len(comparisons),

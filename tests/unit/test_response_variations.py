@@ -26,30 +26,28 @@ def matches(variation: dict, slots: dict) -> bool:
 
 
 def rasa_candidates(name: str, slots: dict) -> list[dict]:
-    """The variations Rasa 3.6 picks from at random: the matching conditioned ones, else the rest."""
+    """Return the variations Rasa 3.6 picks from at random: the matching conditioned ones, else the rest."""
     conditioned = [v for v in RESPONSES[name] if v.get("condition") and matches(v, slots)]
     return conditioned or [v for v in RESPONSES[name] if not v.get("condition")]
 
 
 def is_english(variation: dict) -> bool:
-    return {"name": "language", "value": "en"} in [
-        {"name": c["name"], "value": c["value"]} for c in variation.get("condition") or []
-    ]
+    conditions = variation.get("condition") or []
+    return any(c["name"] == "language" and c["value"] == "en" for c in conditions)
 
 
-def slot_combinations():
-    names = list(SLOT_VALUES)
-    for values in itertools.product(*SLOT_VALUES.values()):
-        yield dict(zip(names, values))
+def slot_combinations(language: str):
+    """Yield every combination of the other slots' values, in a conversation of `language`."""
+    other_names = [name for name in SLOT_VALUES if name != "language"]
+    for values in itertools.product(*(SLOT_VALUES[name] for name in other_names)):
+        yield {"language": language, **dict(zip(other_names, values))}
 
 
 @pytest.mark.parametrize("name", sorted(RESPONSES))
 def test_english_conversation_gets_english(name):
     if name in FRENCH_ONLY:
         pytest.skip("sent from content/messages.yml in English")
-    for slots in slot_combinations():
-        if slots["language"] != "en":
-            continue
+    for slots in slot_combinations("en"):
         candidates = rasa_candidates(name, slots)
         assert candidates, slots
         assert all(is_english(variation) for variation in candidates), (slots, candidates)
@@ -57,9 +55,7 @@ def test_english_conversation_gets_english(name):
 
 @pytest.mark.parametrize("name", sorted(RESPONSES))
 def test_french_conversation_gets_french(name):
-    for slots in slot_combinations():
-        if slots["language"] != "fr":
-            continue
+    for slots in slot_combinations("fr"):
         candidates = rasa_candidates(name, slots)
         assert candidates, slots
         assert not any(is_english(variation) for variation in candidates), (slots, candidates)
